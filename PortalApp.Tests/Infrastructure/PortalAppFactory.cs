@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PortalApp.Data;
+
+namespace PortalApp.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a fresh SQLite file in a temporary folder. Settings go in through <see cref="Settings"/>
+/// (applied with UseSetting, so Program sees them while it composes services).
+/// </summary>
+public class PortalAppFactory : WebApplicationFactory<Program>
+{
+    public PortalAppFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        Settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(DataDirectory, "portal.db")}",
+            ["Portal:PublicBaseUrl"] = "http://portal.test/",
+            ["Email:Transport"] = "Pickup",
+            ["Email:PickupDirectory"] = PickupDirectory,
+            ["Email:From"] = "Customer Portal <no-reply@portal.test>",
+            ["Email:Outbox:PollInterval"] = "00:00:00.200",
+            ["Email:Outbox:RetryBaseDelay"] = "00:00:00.200",
+            ["Email:Outbox:RetryMaxDelay"] = "00:00:01",
+            ["Seed:DemoData"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+    }
+
+    public string DataDirectory { get; }
+
+    public string PickupDirectory => Path.Combine(DataDirectory, "mail");
+
+    public string EnvironmentName { get; set; } = "Development";
+
+    public Dictionary<string, string?> Settings { get; }
+
+    /// <summary>Routes email to a real SMTP server on loopback.</summary>
+    public PortalAppFactory WithSmtp(TestSmtpServer smtp)
+    {
+        Settings["Email:Transport"] = "Smtp";
+        Settings["Email:Smtp:Host"] = "127.0.0.1";
+        Settings["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Email:Smtp:Security"] = "None";
+        return this;
+    }
+
+    public T GetService<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Runs <paramref name="action"/> with a DbContext of the app's database.</summary>
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return await action(db);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace PortalApp.Features.Account;
+
+public sealed class AccountOptions
+{
+    public const string Section = "Account";
+
+    /// <summary>How often cookie sessions and live circuits re-check the security stamp (so a reset signs everyone out).</summary>
+    public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int MaxFailedSignInAttempts { get; set; } = 5;
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>PBKDF2-HMAC-SHA512 iterations (OWASP's current figure).</summary>
+    public int PasswordHashIterations { get; set; } = 210_000;
+}

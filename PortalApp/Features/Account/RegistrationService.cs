@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using PortalApp.Data;
+
+namespace PortalApp.Features.Account;
+
+public sealed record RegistrationResult(bool Succeeded, IReadOnlyList<string> Errors)
+{
+    public static RegistrationResult Success { get; } = new(true, []);
+}
+
+/// <summary>
+/// Creates accounts. An address that already has an account gets the same answer as a new one and its owner
+/// gets a notice instead, so the form never tells anyone which addresses are registered.
+/// </summary>
+internal sealed class RegistrationService(
+    UserManager<PortalUser> userManager,
+    AccountEmails emails,
+    TimeProvider time,
+    ILogger<RegistrationService> logger)
+{
+    public async Task<RegistrationResult> RegisterAsync(string fullName, string email, string password, CancellationToken cancellationToken = default)
+    {
+        fullName = fullName.Trim();
+        email = email.Trim();
+        var candidate = new PortalUser { FullName = fullName, Email = email, UserName = email, CreatedAt = time.GetUtcNow() };
+
+        var passwordErrors = new List<string>();
+        foreach (var validator in userManager.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(userManager, candidate, password);
+            passwordErrors.AddRange(check.Errors.Select(e => e.Description));
+        }
+
+        if (passwordErrors.Count > 0)
+        {
+            return new RegistrationResult(false, passwordErrors.Distinct().ToList());
+        }
+
+        var existing = await userManager.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            // Don't reveal that the account exists: spend the same hashing work, answer the same, tell the owner.
+            _ = userManager.PasswordHasher.HashPassword(candidate, password);
+            await emails.SendRegistrationAttemptAsync(existing, cancellationToken);
+            logger.LogInformation("Registration attempted for an existing account {UserId}.", existing.Id);
+            return RegistrationResult.Success;
+        }
+
+        var created = await userManager.CreateAsync(candidate, password);
+        if (!created.Succeeded)
+        {
+            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                // Lost a race with a concurrent registration for the same address (e.g. a double submit): same answer.
+                return RegistrationResult.Success;
+            }
+
+            return new RegistrationResult(false, created.Errors.Select(e => e.Description).ToList());
+        }
+
+        await userManager.AddToRoleAsync(candidate, PortalRoles.Customer);
+        await emails.SendEmailConfirmationAsync(candidate, cancellationToken);
+        logger.LogInformation("Created account {UserId}; confirmation email queued.", candidate.Id);
+        return RegistrationResult.Success;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace PortalApp.Features.Email;
+
+public static class EmailServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddPortalEmail(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<EmailOptions>()
+            .BindConfiguration(EmailOptions.Section)
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrEmpty(builder.Configuration[$"{EmailOptions.Section}:Transport"]) && builder.Environment.IsDevelopment())
+                {
+                    o.Transport = EmailTransportKind.Pickup;
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<EmailRenderer>();
+        services.AddScoped<PickupEmailTransport>();
+        services.AddScoped<SmtpEmailTransport>();
+        services.AddScoped<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == EmailTransportKind.Pickup
+            ? sp.GetRequiredService<PickupEmailTransport>()
+            : sp.GetRequiredService<SmtpEmailTransport>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return builder;
+    }
+}

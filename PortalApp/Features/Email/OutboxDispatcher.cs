@@ -1,0 +1,200 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using PortalApp.Data;
+
+namespace PortalApp.Features.Email;
+
+/// <summary>
+/// Delivers the outbox: claims due messages, sends them over one transport session, and records each outcome
+/// as soon as it is known, so a crash re-sends at most the message in flight (at-least-once delivery).
+/// </summary>
+internal sealed class OutboxDispatcher(
+    IServiceScopeFactory scopeFactory,
+    OutboxSignal signal,
+    IOptions<EmailOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting (and migrations run) before the first poll.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int handled;
+            try
+            {
+                handled = await DispatchDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "The outbox dispatcher failed; it will try again.");
+                handled = 0;
+            }
+
+            if (handled < options.Value.Outbox.BatchSize)
+            {
+                await signal.WaitAsync(options.Value.Outbox.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Sends one batch of due messages; returns how many it handled.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var outbox = options.Value.Outbox;
+        var now = time.GetUtcNow();
+
+        var due = await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.NextAttemptAt)
+            .Take(outbox.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var message in due)
+        {
+            message.ClaimedUntil = now + outbox.ClaimTimeout;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var transport = scope.ServiceProvider.GetRequiredService<IEmailTransport>();
+        var observers = scope.ServiceProvider.GetServices<IOutboxDeliveryObserver>().ToList();
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(EmailOutbox.ProtectorPurpose);
+        var from = options.Value.FromAddress;
+
+        IEmailTransportSession? session = null;
+        try
+        {
+            try
+            {
+                session = await transport.OpenAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Could not reach the mail transport ({Error}); {Count} message(s) will be retried.", exception.Message, due.Count);
+                foreach (var message in due)
+                {
+                    await RecordFailureAsync(db, message, exception, observers, cancellationToken);
+                }
+
+                return due.Count;
+            }
+
+            foreach (var message in due)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    await session.SendAsync(ToMime(message, from, protector), cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    await RecordFailureAsync(db, message, exception, observers, cancellationToken);
+                    continue;
+                }
+
+                message.Status = OutboxStatus.Sent;
+                message.SentAt = time.GetUtcNow();
+                message.ClaimedUntil = null;
+                message.LastError = null;
+                message.Attempts++;
+                if (message.IsProtected)
+                {
+                    // The body held a secret (a token link): once delivered, nothing keeps it.
+                    message.HtmlBody = null;
+                    message.TextBody = null;
+                }
+
+                await db.SaveChangesAsync(CancellationToken.None);
+                logger.LogInformation("Sent {Kind} email {MessageId}.", message.Kind, message.Id);
+                foreach (var observer in observers)
+                {
+                    await observer.OnSentAsync(message, CancellationToken.None);
+                }
+            }
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
+        }
+
+        return due.Count;
+    }
+
+    private async Task RecordFailureAsync(
+        PortalDbContext db,
+        OutboxMessage message,
+        Exception exception,
+        IReadOnlyList<IOutboxDeliveryObserver> observers,
+        CancellationToken cancellationToken)
+    {
+        var outbox = options.Value.Outbox;
+        message.Attempts++;
+        message.ClaimedUntil = null;
+        message.LastError = Truncate($"{exception.GetType().Name}: {exception.Message}", 1000);
+        var permanent = message.Attempts >= outbox.MaxAttempts || exception is FormatException or ParseException;
+        if (permanent)
+        {
+            message.Status = OutboxStatus.Failed;
+            if (message.IsProtected)
+            {
+                message.HtmlBody = null;
+                message.TextBody = null;
+            }
+
+            logger.LogError("Gave up on {Kind} email {MessageId} after {Attempts} attempt(s): {Error}", message.Kind, message.Id, message.Attempts, message.LastError);
+        }
+        else
+        {
+            message.NextAttemptAt = time.GetUtcNow() + RetryDelay(message.Attempts, outbox);
+            logger.LogWarning("Could not send {Kind} email {MessageId} (attempt {Attempts}); retrying at {NextAttemptAt:O}.", message.Kind, message.Id, message.Attempts, message.NextAttemptAt);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        foreach (var observer in observers)
+        {
+            await observer.OnFailedAsync(message, permanent, cancellationToken);
+        }
+    }
+
+    internal static TimeSpan RetryDelay(int attempts, OutboxOptions outbox)
+    {
+        var exponent = Math.Min(attempts - 1, 20);
+        var delay = outbox.RetryBaseDelay * Math.Pow(2, exponent);
+        return delay < outbox.RetryMaxDelay ? delay : outbox.RetryMaxDelay;
+    }
+
+    private static MimeMessage ToMime(OutboxMessage message, MailboxAddress from, IDataProtector protector)
+    {
+        var html = message.HtmlBody is null ? null : message.IsProtected ? protector.Unprotect(message.HtmlBody) : message.HtmlBody;
+        var text = message.TextBody is null ? null : message.IsProtected ? protector.Unprotect(message.TextBody) : message.TextBody;
+        var body = new BodyBuilder { HtmlBody = html, TextBody = text };
+        var mime = new MimeMessage
+        {
+            Subject = message.Subject,
+            Body = body.ToMessageBody(),
+            MessageId = $"{message.Id:N}@{from.Domain}",
+        };
+        mime.From.Add(from);
+        mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        return mime;
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,26 @@
+using PortalApp.Data;
+using PortalApp.Features.Account;
+using PortalApp.Features.Email;
+using PortalApp.Features.Portal;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddRepositoryDevelopmentSettings();
+builder.AddPortalCore();
+builder.AddPortalData();
+builder.AddPortalIdentity();
+builder.AddPortalEmail();
+
+var app = builder.Build();
+
+if (StaffAccountCommand.Matches(args))
+{
+    return await StaffAccountCommand.RunAsync(app, args);
+}
+
+await app.InitializePortalDatabaseAsync();
+app.UsePortalPipeline();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
