@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PortalApp.Features.Email;
+using PortalApp.Features.PasswordReset;
 
 namespace PortalApp.Data;
 
@@ -11,6 +12,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ResetRequest> ResetRequests => Set<ResetRequest>();
+
+    public DbSet<ResetActivityEvent> ResetActivityEvents => Set<ResetActivityEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

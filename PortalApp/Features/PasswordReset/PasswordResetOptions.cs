@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+
+namespace PortalApp.Features.PasswordReset;
+
+public sealed class PasswordResetOptions
+{
+    public const string Section = "PasswordReset";
+
+    /// <summary>How long an emailed reset link stays valid.</summary>
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>At most this many links per account within <see cref="AccountWindow"/>; more requests are recorded as throttled.</summary>
+    public int MaxLinksPerAccount { get; set; } = 3;
+
+    public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>At most this many requests from one IP address within <see cref="IpWindow"/>.</summary>
+    public int MaxRequestsPerIp { get; set; } = 20;
+
+    public TimeSpan IpWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Email "no account uses this address" to unknown addresses (off by default).</summary>
+    public bool NotifyUnknownAddresses { get; set; }
+
+    /// <summary>How often the background processor looks for requests when nobody woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+internal sealed class PasswordResetOptionsValidator : IValidateOptions<PasswordResetOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PasswordResetOptions options)
+    {
+        var errors = new List<string>();
+        if (options.LinkLifetime <= TimeSpan.Zero || options.LinkLifetime > TimeSpan.FromDays(1))
+        {
+            errors.Add("PasswordReset:LinkLifetime must be more than zero and at most one day (e.g. 01:00:00).");
+        }
+
+        if (options.MaxLinksPerAccount < 1 || options.AccountWindow <= TimeSpan.Zero)
+        {
+            errors.Add("PasswordReset:MaxLinksPerAccount and AccountWindow must be positive.");
+        }
+
+        if (options.MaxRequestsPerIp < 1 || options.IpWindow <= TimeSpan.Zero)
+        {
+            errors.Add("PasswordReset:MaxRequestsPerIp and IpWindow must be positive.");
+        }
+
+        if (options.PollInterval <= TimeSpan.Zero)
+        {
+            errors.Add("PasswordReset:PollInterval must be positive.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
