@@ -38,6 +38,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; }
 
+    /// <summary>Service overrides applied after the app's own registrations (e.g. a <c>FakeTimeProvider</c>).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; set; }
+
     /// <summary>Routes email to a real SMTP server on loopback.</summary>
     public PortalAppFactory WithSmtp(TestSmtpServer smtp)
     {
@@ -65,6 +68,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ConfigureTestServices is not null)
+        {
+            builder.ConfigureServices(ConfigureTestServices);
         }
     }
 

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PortalApp.Features.Email;
 using Microsoft.Extensions.Options;
 
 namespace PortalApp.Features.PasswordReset;
@@ -12,6 +14,19 @@ public static class PasswordResetServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PasswordResetOptions>, PasswordResetOptionsValidator>();
         services.TryAddSingleton<IResetActivityNotifier, NullResetActivityNotifier>();
         services.AddSingleton<ResetActivityRecorder>();
+        services.AddSingleton<ResetRequestSignal>();
+        services.AddScoped<ResetRequestIntake>();
+        services.AddScoped<ResetLinks>();
+        services.AddScoped<ResetEmails>();
+        services.AddScoped<ResetPasswordService>();
+        services.AddScoped<IOutboxDeliveryObserver, ResetEmailDeliveryObserver>();
+        services.AddSingleton<ResetRequestProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ResetRequestProcessor>());
+
+        // Our links are the password-reset tokens Identity validates in ResetPasswordAsync.
+        services.Configure<IdentityOptions>(o => o.Tokens.PasswordResetTokenProvider = ResetLinkTokenProvider.ProviderName);
+        services.AddScoped<ResetLinkTokenProvider>();
+        services.Configure<IdentityOptions>(o => o.Tokens.ProviderMap[ResetLinkTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(ResetLinkTokenProvider)));
         return builder;
     }
 }
