@@ -122,6 +122,23 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Smtp_MoreThanOneBatch_OneConnectionPerBatch()
+    {
+        smtp.Start();
+        var factory = NewFactory();
+        factory.Settings["Email:Outbox:BatchSize"] = "10";
+        _ = factory.Services;
+
+        var clock = Stopwatch.StartNew();
+        await Outbox.EnqueueAsync(factory, Enumerable.Range(1, 25).Select(i => Outbox.Message(i)).ToArray());
+        await smtp.WaitForAsync(_ => true, count: 25);
+        output.WriteLine($"25 messages in batches of 10 delivered in {clock.ElapsedMilliseconds} ms.");
+
+        Assert.Equal(3, smtp.DeliverySessionCount);
+        Assert.Equal(25, smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Smtp_ProtectedBody_UnreadableAtRestAndErasedOnceSent()
     {
         var factory = NewFactory();
