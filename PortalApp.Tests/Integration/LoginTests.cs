@@ -109,6 +109,20 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
         Assert.False(HasAuthCookie(response));
     }
 
+    [Fact]
+    public async Task Login_TenThousandCharacterFields_ClearLimitsNoError()
+    {
+        using var client = NewClient();
+
+        var response = await LoginAsync(client, new string('a', 10_000) + "@example.com", new string('p', 10_000));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Email can be at most 254 characters.", html);
+        Assert.Contains("Password can be at most 128 characters.", html);
+        Assert.False(HasAuthCookie(response));
+    }
+
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
