@@ -24,6 +24,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
+        // The machine running CI is shared; give auto-waiting assertions the same patience as actions.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

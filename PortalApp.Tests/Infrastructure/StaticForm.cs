@@ -1,41 +1,54 @@
-using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 
 namespace PortalApp.Tests.Infrastructure;
 
-/// <summary>Posts a static SSR form as a browser without JavaScript would: GET the page, take its antiforgery token, POST the fields.</summary>
+/// <summary>Submits a static SSR form the way a browser would: GET the page, take the form's antiforgery token, POST its fields.</summary>
 public static partial class StaticForm
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string formName, IDictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, string formName, IReadOnlyDictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync(path);
-        var token = AntiforgeryToken().Match(page);
-        if (!token.Success)
+        var page = Parse(await client.GetStringAsync(pageUrl));
+        var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null)
+            ?? throw new InvalidOperationException($"No form named '{formName}' on {pageUrl}.");
+        foreach (var name in fields.Keys)
         {
-            throw new InvalidOperationException($"No antiforgery token on {path}.");
+            if (form.QuerySelector($"[name='{name}']") is null)
+            {
+                throw new InvalidOperationException($"Form '{formName}' has no field named '{name}'.");
+            }
         }
 
-        var content = new Dictionary<string, string>(fields)
+        var posted = new Dictionary<string, string>(fields)
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
             ["_handler"] = formName,
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+                ?? throw new InvalidOperationException($"No antiforgery token in form '{formName}'."),
         };
-        return await client.PostAsync(path, new FormUrlEncodedContent(content));
+        using var content = new FormUrlEncodedContent(posted);
+        return await client.PostAsync(form.GetAttribute("action") ?? pageUrl, content);
     }
 
-    /// <summary>The page with per-response values (antiforgery tokens) blanked, so two answers can be compared byte for byte.</summary>
-    public static string WithoutPerResponseValues(string html) =>
-        ProtectedState().Replace(Guids().Replace(AntiforgeryValue().Replace(html, "type=\"hidden\" name=\"__RequestVerificationToken\" value=\"\""), "guid"), "<!--Blazor-Server-Component-State:-->");
+    public static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
-    [GeneratedRegex("<!--Blazor-Server-Component-State:[^>]*-->")]
-    private static partial Regex ProtectedState();
+    /// <summary>The visible text of each element with <c>role="alert"</c>, whitespace collapsed.</summary>
+    public static IReadOnlyList<string> Alerts(string html)
+        => Parse(html).QuerySelectorAll("[role=alert]").Select(e => Whitespace().Replace(e.TextContent, " ").Trim()).ToList();
+
+    /// <summary>The page with per-response values (antiforgery tokens, protected component state, generated ids) blanked, so two answers can be compared byte for byte.</summary>
+    public static string WithoutPerResponseValues(string html) =>
+        ProtectedState().Replace(Guids().Replace(AntiforgeryValue().Replace(html, "name=\"__RequestVerificationToken\" value=\"\""), "guid"), "<!--Blazor-Server-Component-State:-->");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"[^\"]+\"")]
+    private static partial Regex AntiforgeryValue();
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex Guids();
 
-    [GeneratedRegex("type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    [GeneratedRegex("<!--Blazor-Server-Component-State:[^>]*-->")]
+    private static partial Regex ProtectedState();
 
-    [GeneratedRegex("type=\"hidden\" name=\"__RequestVerificationToken\" value=\"[^\"]+\"")]
-    private static partial Regex AntiforgeryValue();
+    [GeneratedRegex("\\s+")]
+    private static partial Regex Whitespace();
 }

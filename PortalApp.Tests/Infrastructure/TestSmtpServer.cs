@@ -16,6 +16,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly SemaphoreSlim arrived = new(0);
     private CancellationTokenSource? running;
     private Task? serverTask;
+    private readonly ConcurrentQueue<Guid> deliverySessions = new();
+    private int sessions;
 
     public TestSmtpServer(int? port = null)
     {
@@ -25,6 +27,15 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int Port { get; }
 
     public IReadOnlyCollection<MimeMessage> Messages => messages.ToArray();
+
+    /// <summary>Messages to a recipient for which this returns true are refused with a permanent 554 ("5.1.1 Mailbox does not exist") after DATA.</summary>
+    public Func<string, bool> RejectRecipient { get; set; } = _ => false;
+
+    /// <summary>SMTP sessions (client connections) the server has accepted since it was created.</summary>
+    public int SessionCount => Volatile.Read(ref sessions);
+
+    /// <summary>How many distinct SMTP sessions carried the messages received so far.</summary>
+    public int DeliverySessionCount => deliverySessions.Distinct().Count();
 
     public static int FreePort()
     {
@@ -47,6 +58,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
         var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref sessions);
         running = new CancellationTokenSource();
         serverTask = server.StartAsync(running.Token);
         WaitUntilListening();
@@ -124,8 +136,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (transaction.To.Any(to => owner.RejectRecipient($"{to.User}@{to.Host}")))
+            {
+                return new SmtpResponse(SmtpReplyCode.TransactionFailed, "5.1.1 Mailbox does not exist");
+            }
+
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            owner.deliverySessions.Enqueue(context.SessionId);
             owner.messages.Enqueue(message);
             owner.arrived.Release();
             return SmtpResponse.Ok;

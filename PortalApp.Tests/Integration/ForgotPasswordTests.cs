@@ -128,7 +128,7 @@ public sealed class ForgotPasswordTests : IDisposable
     private async Task<(HttpStatusCode Status, string Body)> PostAsync(string email)
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await StaticForm.PostAsync(client, "/Account/ForgotPassword", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+        var response = await StaticForm.SubmitAsync(client, "/Account/ForgotPassword", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
         var body = StaticForm.WithoutPerResponseValues(await response.Content.ReadAsStringAsync());
 
         // The answer echoes the requester's own address (to prefill "Request another link"); nothing else may differ.

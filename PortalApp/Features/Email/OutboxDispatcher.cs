@@ -126,6 +126,18 @@ internal sealed class OutboxDispatcher(
                 }
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: hand back what this batch did not get to, so the next start sends it at once
+            // instead of waiting out the claim timeout.
+            foreach (var message in due.Where(m => m.Status == OutboxStatus.Pending && m.ClaimedUntil is not null))
+            {
+                message.ClaimedUntil = null;
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
         finally
         {
             if (session is not null)

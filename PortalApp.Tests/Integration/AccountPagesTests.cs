@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PortalApp.Tests.Infrastructure;
+
+namespace PortalApp.Tests.Integration;
+
+/// <summary>The static account pages around sign-in: confirm email, resend confirmation, sign out.</summary>
+public sealed class AccountPagesTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+{
+    [Theory]
+    [InlineData("/Account/ConfirmEmail")]
+    [InlineData("/Account/ConfirmEmail?userId=nobody&code=abc")]
+    [InlineData("/Account/ConfirmEmail?userId=00000000-0000-0000-0000-000000000000&code=%%%")]
+    public async Task ConfirmEmail_BadOrMissingLink_ExplainsWithoutError(string url)
+    {
+        using var client = NewClient();
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var heading = StaticForm.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("h1")?.TextContent.Trim();
+        Assert.Equal("This link isn't valid", heading);
+    }
+
+    [Fact]
+    public async Task ConfirmEmail_TamperedCode_LeavesAccountUnconfirmed()
+    {
+        var user = await Accounts.CreateAsync(factory, "tampered@example.com", confirmed: false);
+        using var client = NewClient();
+
+        var html = StaticForm.Parse(await client.GetStringAsync($"/Account/ConfirmEmail?userId={user.Id}&code=dGFtcGVyZWQ"));
+
+        Assert.Equal("This link isn't valid", html.QuerySelector("h1")?.TextContent.Trim());
+        Assert.False((await Accounts.FindAsync(factory, "tampered@example.com"))!.EmailConfirmed);
+    }
+
+    [Fact]
+    public async Task ResendConfirmation_UnknownOrConfirmedAddress_SameAnswerNoEmail()
+    {
+        await Accounts.CreateAsync(factory, "already-confirmed@example.com");
+        using var client = NewClient();
+        var answers = new List<IReadOnlyList<string>>();
+
+        foreach (var email in new[] { "never-registered@example.com", "already-confirmed@example.com" })
+        {
+            var response = await StaticForm.SubmitAsync(client, "/Account/ResendEmailConfirmation", "resend-confirmation", new Dictionary<string, string> { ["Input.Email"] = email });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add(StaticForm.Parse(await response.Content.ReadAsStringAsync()).QuerySelectorAll("[role=status]").Select(e => e.TextContent.Trim()).ToList());
+        }
+
+        Assert.Contains("If an account for that address is waiting for confirmation, we've sent a new link.", Assert.Single(answers[0]), StringComparison.Ordinal);
+        Assert.Equal(answers[0], answers[1]);
+        var queued = await Outbox.ReadAsync(factory);
+        Assert.DoesNotContain(queued, m => m.ToAddress is "never-registered@example.com" or "already-confirmed@example.com");
+    }
+
+    [Fact]
+    public async Task Logout_SignedInPost_ClearsTheAuthCookie()
+    {
+        await Accounts.CreateAsync(factory, "logout@example.com", "Lee Logout");
+        using var client = NewClient();
+        await StaticForm.SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "logout@example.com",
+            ["Input.Password"] = Accounts.Password,
+        });
+        var home = StaticForm.Parse(await client.GetStringAsync("/"));
+        Assert.Equal("Lee Logout", home.QuerySelector("[data-testid=signed-in-user]")?.TextContent.Trim());
+        var form = home.QuerySelector("form[action='Account/Logout']")!;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        });
+
+        var response = await client.PostAsync("/Account/Logout", content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login", response.Headers.Location?.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("portal.auth=;", StringComparison.Ordinal));
+        Assert.Null(StaticForm.Parse(await client.GetStringAsync("/")).QuerySelector("[data-testid=signed-in-user]"));
+    }
+
+    [Fact]
+    public async Task Logout_PostWithoutAntiforgeryToken_IsRejected()
+    {
+        using var client = NewClient();
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" });
+
+        var response = await client.PostAsync("/Account/Logout", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private HttpClient NewClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+}
