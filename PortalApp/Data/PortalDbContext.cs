@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PortalApp.Features.Account;
 using PortalApp.Features.Email;
 
 namespace PortalApp.Data;
@@ -10,13 +11,18 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
-        builder.Entity<PortalUser>().Property(u => u.FullName).HasMaxLength(PortalLimits.FullNameMaxLength);
+        var user = builder.Entity<PortalUser>();
+        user.Property(u => u.FullName).HasMaxLength(PortalLimits.FullNameMaxLength);
+        user.Property(u => u.TimeZoneId).HasMaxLength(PortalLimits.TimeZoneIdMaxLength);
+        user.Property(u => u.Language).HasMaxLength(PortalLimits.LanguageMaxLength);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
