@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PortalApp.Components;
@@ -17,6 +18,21 @@ internal static class AccountEndpoints
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(SafeLocal(returnUrl, "~/Account/Login"));
         });
+
+        endpoints.MapPost("/Account/Manage/PersonalData", async (
+            HttpContext context,
+            [FromServices] UserManager<PortalUser> userManager,
+            [FromServices] AccountSecurityService security) =>
+        {
+            var user = await userManager.GetUserAsync(context.User);
+            if (user is null)
+            {
+                return Results.Challenge();
+            }
+
+            var json = await security.ExportPersonalDataAsync(user, context.RequestAborted);
+            return Results.File(json, "application/json", "customer-portal-personal-data.json");
+        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         endpoints.MapPost("/preferences/theme", (HttpContext context, [FromForm] string? returnUrl) =>
         {
