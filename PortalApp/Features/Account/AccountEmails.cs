@@ -65,6 +65,15 @@ internal sealed class AccountEmails(
             cancellationToken);
     }
 
+    /// <summary>Sends <paramref name="notice"/> unless it is optional and the customer switched security notifications off.</summary>
+    public Task SendSecurityNoticeIfWantedAsync(PortalUser user, SecurityNotice notice, CancellationToken cancellationToken = default)
+        => IsOptional(notice) && !user.SecurityNotificationsByEmail
+            ? Task.CompletedTask
+            : SendSecurityNoticeAsync(user, notice, cancellationToken: cancellationToken);
+
+    /// <summary>Password, email and MFA changes are always sent; the rest follow the customer's setting.</summary>
+    public static bool IsOptional(SecurityNotice notice) => notice is SecurityNotice.SignedInWithRecoveryCode or SecurityNotice.PersonalDataDownloaded;
+
     /// <summary>Security notices go to <paramref name="toAddress"/> (default: the account's address) whatever the customer's notification settings.</summary>
     public async Task SendSecurityNoticeAsync(PortalUser user, SecurityNotice notice, string? toAddress = null, CancellationToken cancellationToken = default)
     {
@@ -77,6 +86,8 @@ internal sealed class AccountEmails(
             SecurityNotice.RecoveryCodesRegenerated => ("New recovery codes were generated", "New recovery codes were generated", "New two-factor recovery codes were generated for your account. The old ones no longer work."),
             SecurityNotice.EmailChangeRequested => ("A change of your email address was requested", "Email change requested", $"Someone signed in to your account asked to change its email address. It changes only when the new address is confirmed; until then, this address stays in use."),
             SecurityNotice.EmailChanged => ("Your email address was changed", "Your email address was changed", "The email address of your account was changed. This address no longer receives emails about the account."),
+            SecurityNotice.SignedInWithRecoveryCode => ("You signed in with a recovery code", "You signed in with a recovery code", "Someone signed in to your account with one of your recovery codes. That code no longer works."),
+            SecurityNotice.PersonalDataDownloaded => ("Your account data was downloaded", "Your account data was downloaded", "A copy of your account data was downloaded from your account's privacy page."),
             _ => throw new ArgumentOutOfRangeException(nameof(notice)),
         };
         var when = time.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
@@ -86,6 +97,7 @@ internal sealed class AccountEmails(
             [nameof(SecurityNoticeTemplate.Heading)] = heading,
             [nameof(SecurityNoticeTemplate.Message)] = message,
             [nameof(SecurityNoticeTemplate.When)] = when,
+            [nameof(SecurityNoticeTemplate.Optional)] = IsOptional(notice),
         });
         await outbox.EnqueueAsync(
             new EmailMessage(toAddress ?? user.Email!, user.FullName, subject, rendered.Html, rendered.Text, "security-" + notice.ToString().ToLowerInvariant(), ContainsSecret: false),
@@ -102,4 +114,6 @@ public enum SecurityNotice
     RecoveryCodesRegenerated,
     EmailChangeRequested,
     EmailChanged,
+    SignedInWithRecoveryCode,
+    PersonalDataDownloaded,
 }

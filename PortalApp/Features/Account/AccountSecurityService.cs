@@ -57,6 +57,7 @@ internal sealed class AccountSecurityService(
             SecurityActivity = activity,
         };
         logger.LogInformation("User {UserId} downloaded their personal data.", user.Id);
+        await emails.SendSecurityNoticeIfWantedAsync(user, SecurityNotice.PersonalDataDownloaded, cancellationToken);
         return JsonSerializer.SerializeToUtf8Bytes(export, ExportJson);
     }
 

@@ -19,6 +19,7 @@ internal sealed class SignInService(
     SignInManager<PortalUser> signInManager,
     UserManager<PortalUser> userManager,
     SecurityEvents events,
+    AccountEmails emails,
     ILogger<SignInService> logger)
 {
     private static readonly PortalUser NobodyUser = new() { Id = "00000000-0000-0000-0000-000000000000" };
@@ -77,7 +78,13 @@ internal sealed class SignInService(
     {
         var code = recoveryCode.Replace(" ", "", StringComparison.Ordinal).Trim();
         var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(code);
-        return await SecondFactorOutcomeAsync(user, result, SecurityEventKind.SignedInWithRecoveryCode);
+        var outcome = await SecondFactorOutcomeAsync(user, result, SecurityEventKind.SignedInWithRecoveryCode);
+        if (outcome == SignInOutcome.Succeeded)
+        {
+            await emails.SendSecurityNoticeIfWantedAsync(user, SecurityNotice.SignedInWithRecoveryCode);
+        }
+
+        return outcome;
     }
 
     private async Task<SignInOutcome> SecondFactorOutcomeAsync(PortalUser user, Microsoft.AspNetCore.Identity.SignInResult result, SecurityEventKind kind)
