@@ -22,8 +22,15 @@ internal static class AccountEndpoints
         endpoints.MapPost("/Account/Manage/PersonalData", async (
             HttpContext context,
             [FromServices] UserManager<PortalUser> userManager,
-            [FromServices] AccountSecurityService security) =>
+            [FromServices] AccountSecurityService security,
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            // The antiforgery middleware only flags a bad token; endpoints without form binding must check the flag themselves.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
@@ -32,7 +39,7 @@ internal static class AccountEndpoints
 
             var json = await security.ExportPersonalDataAsync(user, context.RequestAborted);
             return Results.File(json, "application/json", "customer-portal-personal-data.json");
-        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).RequireAuthorization();
 
         endpoints.MapPost("/preferences/theme", (HttpContext context, [FromForm] string? returnUrl) =>
         {
