@@ -88,6 +88,31 @@ public sealed class ManagePagesHttpTests : IDisposable
     }
 
     [Fact]
+    public async Task SignIn_MfaOnWithRememberBrowser_NextSignInSkipsTheCode()
+    {
+        var user = await TestUsers.CreateAsync(factory.Services);
+        await TurnOnMfaAsync(user.Id);
+        var key = await AuthenticatorKeyAsync(user.Id);
+        using var client = factory.CreateClient();
+
+        await SignInAsync(client, user.Email!, TestUsers.Password);
+        Assert.False(await IsSignedInAsync(client));
+        var wrong = await StaticForms.SubmitAsync(client, "/Account/LoginWith2fa?rememberMe=False", "login-2fa", new Dictionary<string, string> { ["Input.Code"] = "000000" });
+        Assert.Contains("That code isn&#x27;t right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await StaticForms.SubmitAsync(client, "/Account/LoginWith2fa?rememberMe=False", "login-2fa", new Dictionary<string, string>
+        {
+            ["Input.Code"] = TotpCodes.Compute(key, DateTimeOffset.UtcNow),
+            ["Input.RememberBrowser"] = "true",
+        });
+        Assert.True(await IsSignedInAsync(client));
+
+        await SignOutAsync(client);
+        Assert.False(await IsSignedInAsync(client));
+        await SignInAsync(client, user.Email!, TestUsers.Password);
+        Assert.True(await IsSignedInAsync(client));
+    }
+
+    [Fact]
     public async Task LoginWith2fa_WithoutPasswordStep_RedirectsToLogin()
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -175,6 +200,20 @@ public sealed class ManagePagesHttpTests : IDisposable
     {
         var html = await client.GetStringAsync("/Account/Manage/ChangePassword");
         return html.Contains("data-testid=\"signed-in-user\"", StringComparison.Ordinal);
+    }
+
+    private static async Task SignOutAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/Account/Manage/ChangePassword");
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+    }
+
+    private async Task<string> AuthenticatorKeyAsync(string userId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        return (await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(userId))!))!;
     }
 
     private async Task<IReadOnlyList<string>> TurnOnMfaAsync(string userId)
