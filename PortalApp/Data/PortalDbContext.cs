@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PortalApp.Features.Account;
 using PortalApp.Features.Email;
 using PortalApp.Features.PasswordReset;
 
@@ -10,6 +11,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -21,7 +24,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
-        builder.Entity<PortalUser>().Property(u => u.FullName).HasMaxLength(PortalLimits.FullNameMaxLength);
+        var user = builder.Entity<PortalUser>();
+        user.Property(u => u.FullName).HasMaxLength(PortalLimits.FullNameMaxLength);
+        user.Property(u => u.TimeZoneId).HasMaxLength(PortalLimits.TimeZoneIdMaxLength);
+        user.Property(u => u.Language).HasMaxLength(PortalLimits.LanguageMaxLength);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

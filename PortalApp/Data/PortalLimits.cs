@@ -6,4 +6,9 @@ public static class PortalLimits
     public const int FullNameMaxLength = 100;
     public const int EmailMaxLength = 254;
     public const int PasswordMaxLength = 128;
+    public const int PhoneNumberMaxLength = 32;
+    public const int TimeZoneIdMaxLength = 64;
+    public const int LanguageMaxLength = 16;
+    public const string DefaultTimeZoneId = "UTC";
+    public const string DefaultLanguage = "en";
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PortalApp.Components;
@@ -17,6 +18,28 @@ internal static class AccountEndpoints
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(SafeLocal(returnUrl, "~/Account/Login"));
         });
+
+        endpoints.MapPost("/Account/Manage/PersonalData", async (
+            HttpContext context,
+            [FromServices] UserManager<PortalUser> userManager,
+            [FromServices] AccountSecurityService security,
+            [FromServices] IAntiforgery antiforgery) =>
+        {
+            // The antiforgery middleware only flags a bad token; endpoints without form binding must check the flag themselves.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
+            var user = await userManager.GetUserAsync(context.User);
+            if (user is null)
+            {
+                return Results.Challenge();
+            }
+
+            var json = await security.ExportPersonalDataAsync(user, context.RequestAborted);
+            return Results.File(json, "application/json", "customer-portal-personal-data.json");
+        }).RequireAuthorization();
 
         endpoints.MapPost("/preferences/theme", (HttpContext context, [FromForm] string? returnUrl) =>
         {

@@ -62,12 +62,15 @@ public static class AccountServiceCollectionExtensions
                 options.Password.RequireLowercase = false;
                 options.Password.RequiredUniqueChars = 1;
                 options.Stores.MaxLengthForKeys = 128;
+                options.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Replaces Identity's AuthenticatorTokenProvider, which reads the system clock.
+            .AddTokenProvider<TimeProviderAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Staff, policy => policy.RequireRole(PortalRoles.Staff));
@@ -75,6 +78,10 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<AccountEmails>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<SecurityEvents>();
+        services.AddScoped<AccountProfileService>();
+        services.AddScoped<AccountSecurityService>();
+        services.AddScoped<MfaService>();
         return builder;
     }
 }

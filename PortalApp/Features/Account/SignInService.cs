@@ -18,6 +18,8 @@ public enum SignInOutcome
 internal sealed class SignInService(
     SignInManager<PortalUser> signInManager,
     UserManager<PortalUser> userManager,
+    SecurityEvents events,
+    AccountEmails emails,
     ILogger<SignInService> logger)
 {
     private static readonly PortalUser NobodyUser = new() { Id = "00000000-0000-0000-0000-000000000000" };
@@ -36,6 +38,7 @@ internal sealed class SignInService(
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in.", user.Id);
+            await events.RecordAsync(user.Id, SecurityEventKind.SignedIn);
             return SignInOutcome.Succeeded;
         }
 
@@ -51,6 +54,55 @@ internal sealed class SignInService(
         }
 
         logger.LogInformation("Sign-in failed for user {UserId}.", user.Id);
+        if (!result.IsNotAllowed)
+        {
+            await events.RecordAsync(user.Id, SecurityEventKind.SignInFailed);
+        }
+
+        return SignInOutcome.Failed;
+    }
+
+    /// <summary>The customer who passed the password step and now owes a second factor, or null.</summary>
+    public Task<PortalUser?> GetTwoFactorUserAsync() => signInManager.GetTwoFactorAuthenticationUserAsync();
+
+    public async Task<SignInOutcome> AuthenticatorSignInAsync(PortalUser user, string code, bool rememberMe, bool rememberBrowser)
+    {
+        var normalized = TimeProviderAuthenticatorTokenProvider.Normalize(code);
+        var result = normalized is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signInManager.TwoFactorAuthenticatorSignInAsync(normalized, rememberMe, rememberBrowser);
+        return await SecondFactorOutcomeAsync(user, result, SecurityEventKind.SignedIn);
+    }
+
+    public async Task<SignInOutcome> RecoveryCodeSignInAsync(PortalUser user, string recoveryCode)
+    {
+        var code = recoveryCode.Replace(" ", "", StringComparison.Ordinal).Trim();
+        var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(code);
+        var outcome = await SecondFactorOutcomeAsync(user, result, SecurityEventKind.SignedInWithRecoveryCode);
+        if (outcome == SignInOutcome.Succeeded)
+        {
+            await emails.SendSecurityNoticeIfWantedAsync(user, SecurityNotice.SignedInWithRecoveryCode);
+        }
+
+        return outcome;
+    }
+
+    private async Task<SignInOutcome> SecondFactorOutcomeAsync(PortalUser user, Microsoft.AspNetCore.Identity.SignInResult result, SecurityEventKind kind)
+    {
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserId} signed in with a second factor ({Kind}).", user.Id, kind);
+            await events.RecordAsync(user.Id, kind);
+            return SignInOutcome.Succeeded;
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("User {UserId} is locked out.", user.Id);
+            return SignInOutcome.LockedOut;
+        }
+
+        logger.LogInformation("Wrong second factor for user {UserId}.", user.Id);
         return SignInOutcome.Failed;
     }
 }

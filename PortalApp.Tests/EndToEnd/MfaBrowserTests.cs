@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PortalApp.Features.Portal;
+using PortalApp.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace PortalApp.Tests.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class MfaBrowserTests(BrowserFixture browser)
+{
+    private const string CustomerEmail = "customer@example.com";
+
+    [SkippableFact]
+    public async Task Mfa_EnableWithCodeFromDisplayedKey_NextSignInAsksForCodeAndAcceptsIt()
+    {
+        await using var server = PortalServer.Start();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var signIn = new SignInPage(page, server.BaseUrl);
+
+        await signIn.SignInAsync(CustomerEmail, DemoDataSeeder.DemoPassword);
+        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Alex Morgan");
+
+        await page.GotoAsync(server.Url("Account/Manage/TwoFactor"));
+        await Expect(page.GetByTestId("mfa-status")).ToContainTextAsync("Off");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set up an authenticator app" })).ToBeVisibleAsync();
+
+        var setup = new EnableAuthenticatorPage(page);
+        var key = await setup.SharedKeyAsync();
+        Assert.Matches(new Regex("^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$"), key);
+        var enabledAtStep = TotpCodes.StepAt(DateTimeOffset.UtcNow);
+        await setup.VerifyAsync(TotpCodes.Compute(key, enabledAtStep));
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Two-factor authentication is on" })).ToBeVisibleAsync();
+        await Expect(setup.RecoveryCodes).ToHaveCountAsync(10);
+        await server.Smtp.WaitForOneAsync(CustomerEmail, "Two-factor authentication is on");
+
+        await signIn.SignOutAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
+
+        await signIn.SignInAsync(CustomerEmail, DemoDataSeeder.DemoPassword);
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
+        await Expect(page.GetByTestId("signed-in-user")).ToHaveCountAsync(0);
+
+        // The code used to switch MFA on can't be replayed, so sign in with the next step's code (the server accepts ±1 step).
+        await signIn.EnterAuthenticatorCodeAsync(TotpCodes.Compute(key, enabledAtStep + 1));
+        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Alex Morgan");
+        Assert.DoesNotContain("LoginWith2fa", page.Url, StringComparison.Ordinal);
+    }
+}

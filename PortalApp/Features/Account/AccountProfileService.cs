@@ -1,0 +1,159 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using PortalApp.Data;
+
+namespace PortalApp.Features.Account;
+
+/// <summary>The profile form's fields, shared by the form component and <see cref="AccountProfileService"/>.</summary>
+public sealed class ProfileInput
+{
+    [Required(ErrorMessage = "Enter your full name.")]
+    [StringLength(PortalLimits.FullNameMaxLength, ErrorMessage = "Full name can be at most {1} characters.")]
+    [NoControlCharacters]
+    [Display(Name = "Full name")]
+    public string FullName { get; set; } = "";
+
+    [StringLength(PortalLimits.PhoneNumberMaxLength, ErrorMessage = "Phone number can be at most {1} characters.")]
+    [NoControlCharacters]
+    [InternationalPhoneNumber]
+    [Display(Name = "Phone number")]
+    public string? PhoneNumber { get; set; }
+
+    [Required(ErrorMessage = "Choose a time zone.")]
+    [StringLength(PortalLimits.TimeZoneIdMaxLength)]
+    [KnownTimeZone]
+    [Display(Name = "Time zone")]
+    public string TimeZoneId { get; set; } = PortalLimits.DefaultTimeZoneId;
+
+    [Required(ErrorMessage = "Choose a language.")]
+    [SupportedLanguage]
+    public string Language { get; set; } = PortalLimits.DefaultLanguage;
+
+    public bool SecurityNotificationsByEmail { get; set; } = true;
+
+    public bool ProductNewsByEmail { get; set; }
+}
+
+public enum EmailChangeOutcome
+{
+    ConfirmationSent,
+    Unchanged,
+    Invalid,
+}
+
+/// <summary>Reads and saves the signed-in customer's profile and handles changes of email address.</summary>
+internal sealed class AccountProfileService(
+    UserManager<PortalUser> userManager,
+    AccountEmails emails,
+    SecurityEvents events,
+    ILogger<AccountProfileService> logger)
+{
+    public Task<PortalUser?> FindAsync(ClaimsPrincipal principal) => userManager.GetUserAsync(principal);
+
+    public static ProfileInput ToInput(PortalUser user) => new()
+    {
+        FullName = user.FullName,
+        PhoneNumber = user.PhoneNumber,
+        TimeZoneId = user.TimeZoneId,
+        Language = user.Language,
+        SecurityNotificationsByEmail = user.SecurityNotificationsByEmail,
+        ProductNewsByEmail = user.ProductNewsByEmail,
+    };
+
+    public async Task<IReadOnlyList<string>> SaveAsync(PortalUser user, ProfileInput input)
+    {
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(input, new ValidationContext(input), errors, validateAllProperties: true))
+        {
+            return errors.Select(e => e.ErrorMessage ?? "Invalid value.").ToList();
+        }
+
+        user.FullName = input.FullName.Trim();
+        // Set directly rather than with SetPhoneNumberAsync: the phone is contact data here, not a sign-in factor,
+        // so changing it must not rotate the security stamp and sign the customer's other sessions out.
+        var phone = string.IsNullOrWhiteSpace(input.PhoneNumber) ? null : input.PhoneNumber.Trim();
+        if (phone != user.PhoneNumber)
+        {
+            user.PhoneNumber = phone;
+            user.PhoneNumberConfirmed = false;
+        }
+
+        user.TimeZoneId = input.TimeZoneId;
+        user.Language = input.Language;
+        user.SecurityNotificationsByEmail = input.SecurityNotificationsByEmail;
+        user.ProductNewsByEmail = input.ProductNewsByEmail;
+        var result = await userManager.UpdateAsync(user);
+        return result.Succeeded ? [] : result.Errors.Select(e => e.Description).ToList();
+    }
+
+    public async Task<EmailChangeOutcome> RequestEmailChangeAsync(PortalUser user, string newEmail, CancellationToken cancellationToken = default)
+    {
+        newEmail = newEmail.Trim();
+        if (!new EmailAddressAttribute().IsValid(newEmail) || newEmail.Length > PortalLimits.EmailMaxLength)
+        {
+            return EmailChangeOutcome.Invalid;
+        }
+
+        if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return EmailChangeOutcome.Unchanged;
+        }
+
+        // Don't reveal that another account uses the address: same answer, but no link goes out.
+        if (await userManager.FindByEmailAsync(newEmail) is null)
+        {
+            await emails.SendEmailChangeConfirmationAsync(user, newEmail, cancellationToken);
+        }
+        else
+        {
+            logger.LogInformation("User {UserId} asked to change to an address that belongs to another account.", user.Id);
+        }
+
+        await emails.SendSecurityNoticeAsync(user, SecurityNotice.EmailChangeRequested, cancellationToken: cancellationToken);
+        return EmailChangeOutcome.ConfirmationSent;
+    }
+
+    public async Task<PortalUser?> ConfirmEmailChangeAsync(string userId, string newEmail, string code)
+    {
+        var user = await userManager.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return null;
+        }
+
+        string token;
+        try
+        {
+            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        var oldEmail = user.Email;
+        var changed = await userManager.ChangeEmailAsync(user, newEmail, token);
+        if (!changed.Succeeded)
+        {
+            return null;
+        }
+
+        // The email is the user name here, so sign-in uses the new address from now on.
+        var renamed = await userManager.SetUserNameAsync(user, newEmail);
+        if (!renamed.Succeeded)
+        {
+            logger.LogError("Changed the email of {UserId} but not the user name: {Errors}", user.Id, string.Join(" ", renamed.Errors.Select(e => e.Code)));
+        }
+
+        await events.RecordAsync(user.Id, SecurityEventKind.EmailChanged);
+        if (oldEmail is not null)
+        {
+            await emails.SendSecurityNoticeAsync(user, SecurityNotice.EmailChanged, oldEmail);
+        }
+
+        return user;
+    }
+}
