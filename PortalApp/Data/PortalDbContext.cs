@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PortalApp.Features.Email;
+using PortalApp.Features.HelpCenter;
 
 namespace PortalApp.Data;
 
@@ -11,6 +12,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<HelpArticle> HelpArticles => Set<HelpArticle>();
+
+    public DbSet<ArticleVote> HelpArticleVotes => Set<ArticleVote>();
+
+    public DbSet<VideoTutorial> HelpVideos => Set<VideoTutorial>();
+
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
