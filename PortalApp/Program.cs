@@ -1,6 +1,7 @@
 using PortalApp.Data;
 using PortalApp.Features.Account;
 using PortalApp.Features.Email;
+using PortalApp.Features.HelpCenter;
 using PortalApp.Features.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddPortalCore();
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalEmail();
+builder.AddPortalHelpCenter();
 
 var app = builder.Build();
 
