@@ -48,7 +48,9 @@ internal sealed class HelpSearch(IDbContextFactory<PortalDbContext> dbFactory)
         var rows = await db.Database.SqlQuery<SearchRow>($"""
             SELECT a.Id, a.Slug, a.Title, a.Category, a.Tags, a.Summary,
                    highlight(HelpArticleSearch, 0, char(1), char(2)) AS TitleMarked,
-                   snippet(HelpArticleSearch, -1, char(1), char(2), '…', 24) AS SnippetMarked
+                   CASE WHEN instr(snippet(HelpArticleSearch, 3, char(1), char(2), '…', 24), char(1)) > 0
+                        THEN snippet(HelpArticleSearch, 3, char(1), char(2), '…', 24)
+                        ELSE highlight(HelpArticleSearch, 2, char(1), char(2)) END AS SnippetMarked
             FROM HelpArticleSearch
             JOIN HelpArticles AS a ON a.Id = HelpArticleSearch.rowid
             WHERE HelpArticleSearch MATCH {match}
