@@ -15,7 +15,9 @@ public sealed record HelpSearchResults(IReadOnlyList<HelpSearchHit> Hits, IReadO
 /// <summary>Full-text search over published articles with SQLite FTS5 (table <c>HelpArticleSearch</c>, kept in sync by triggers).</summary>
 internal sealed class HelpSearch(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    // Column order of HelpArticleSearch: Title, Tags, Summary, BodyText. A hit in the title counts most, then tags.
+    // Column order of HelpArticleSearch: Title, Tags, Summary, BodyText; bm25 weights them 10 : 6 : 3 : 1.
+    // Ordering by the FTS5 "rank" column (not a bm25() expression) lets FTS5 hand rows over already sorted, so the
+    // LIMIT stops early and snippet()/highlight() run only for the rows returned.
     private const char MarkStart = '\u0001';
     private const char MarkEnd = '\u0002';
 
@@ -54,10 +56,11 @@ internal sealed class HelpSearch(IDbContextFactory<PortalDbContext> dbFactory)
             FROM HelpArticleSearch
             JOIN HelpArticles AS a ON a.Id = HelpArticleSearch.rowid
             WHERE HelpArticleSearch MATCH {match}
+              AND HelpArticleSearch.rank MATCH 'bm25(10.0, 6.0, 3.0, 1.0)'
               AND a.State = 1
               AND ({categoryValue} IS NULL OR a.Category = {categoryValue})
               AND ({tagPattern} IS NULL OR instr(a.Tags, {tagPattern}) > 0)
-            ORDER BY bm25(HelpArticleSearch, 10.0, 6.0, 3.0, 1.0), a.Id
+            ORDER BY HelpArticleSearch.rank
             LIMIT {limit}
             """).ToListAsync(cancellationToken);
 
