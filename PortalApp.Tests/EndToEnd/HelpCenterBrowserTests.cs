@@ -50,10 +50,7 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync(server.Url("Account/Login?returnUrl=%2Fsupport%2Fcontact"));
-        await page.GetByLabel("Email").FillAsync(DemoDataSeeder.DemoAccounts[0].Email);
-        await page.GetByLabel("Password").FillAsync(DemoDataSeeder.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page, server, DemoDataSeeder.DemoAccounts[0].Email, "/support/contact");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contact support", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send request" })).ToBeEnabledAsync();
 
@@ -68,6 +65,42 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
         await Expect(requests).ToContainTextAsync("Where is my November invoice?");
         await Expect(requests.GetByTestId("request-status")).ToHaveTextAsync("Open");
         await ScreenshotAsync(page, "support-requests");
+    }
+
+    [SkippableFact]
+    public async Task StaffEditor_WriteWithPreviewAndPublish_ArticleIsSearchable()
+    {
+        await using var server = PortalServer.Start();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, server, DemoDataSeeder.DemoAccounts[1].Email, "/help/manage/new");
+
+        var publish = page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true });
+        await Expect(publish).ToBeEnabledAsync();
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Paying your invoice by card");
+        await page.GetByLabel("Tags").FillAsync("billing, card");
+        await page.GetByLabel("Summary").FillAsync("Pay an open invoice with a debit or credit card.");
+        await page.GetByLabel("Body (Markdown)").FillAsync("## Pay by card\n\nOpen **Billing** and choose *Pay now*.\n\n<script>window.pwned = 1</script>");
+
+        var preview = page.GetByTestId("article-preview");
+        await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Pay by card" })).ToBeVisibleAsync();
+        await Expect(preview.Locator("strong")).ToHaveTextAsync("Billing");
+        await Expect(preview.Locator("script")).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "help-editor");
+        await publish.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "View article" })).ToBeVisibleAsync();
+
+        await page.GotoAsync(server.Url("help/search?q=invoice%20card"));
+        await Expect(page.GetByTestId("search-results").GetByRole(AriaRole.Link).First).ToHaveTextAsync("Paying your invoice by card");
+    }
+
+    private static async Task SignInAsync(IPage page, PortalServer server, string email, string returnUrl)
+    {
+        await page.GotoAsync(server.Url("Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoDataSeeder.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(server.Url(returnUrl));
     }
 
     private static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
