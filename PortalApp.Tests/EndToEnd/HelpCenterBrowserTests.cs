@@ -65,6 +65,18 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
         await Expect(requests).ToContainTextAsync("Where is my November invoice?");
         await Expect(requests.GetByTestId("request-status")).ToHaveTextAsync("Open");
         await ScreenshotAsync(page, "support-requests");
+
+        await using var staffContext = await browser.NewContextAsync();
+        var staff = await staffContext.NewPageAsync();
+        await SignInAsync(staff, server, DemoDataSeeder.DemoAccounts[1].Email, "/support/manage");
+        var row = staff.Locator("tr", new() { HasText = "Where is my November invoice?" });
+        await row.Locator("[data-testid=status-select][data-interactive=true] div.mud-select").First.ClickAsync();
+        await staff.Locator(".mud-popover-open").GetByText("Resolved", new() { Exact = true }).ClickAsync();
+        await Expect(staff.GetByText("is now \u201cResolved\u201d")).ToBeVisibleAsync();
+        await ScreenshotAsync(staff, "support-manage");
+
+        await page.ReloadAsync();
+        await Expect(requests.GetByTestId("request-status")).ToHaveTextAsync("Resolved");
     }
 
     [SkippableFact]
