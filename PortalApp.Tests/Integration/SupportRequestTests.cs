@@ -51,6 +51,20 @@ public sealed class SupportRequestTests(PortalAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Create_TooManyFromOneAddressInAnHour_IsRefused()
+    {
+        var form = Form("Flood");
+        form.Email = $"{Guid.NewGuid():N}@example.com";
+        for (var i = 0; i < SupportRequests.MaxRequestsPerHour; i++)
+        {
+            await WithRequestsAsync(r => r.CreateAsync(form, null));
+        }
+
+        await Assert.ThrowsAsync<SupportRequestLimitException>(() => WithRequestsAsync(r => r.CreateAsync(form, null)));
+        Assert.Equal(SupportRequests.MaxRequestsPerHour, await factory.WithDbAsync(db => db.Set<SupportRequest>().CountAsync(r => r.Email == form.Email)));
+    }
+
+    [Fact]
     public async Task ForUser_TwoCustomers_SeeOnlyTheirOwnRequests()
     {
         var (a, b) = (await NewCustomerAsync(), await NewCustomerAsync());

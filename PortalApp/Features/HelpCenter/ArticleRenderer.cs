@@ -4,7 +4,7 @@ using Markdig;
 namespace PortalApp.Features.HelpCenter;
 
 /// <summary>Turns an article's Markdown into HTML that is safe to put on a page, and into plain text for the search index.</summary>
-public sealed class ArticleRenderer
+internal sealed class ArticleRenderer
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UseAutoLinks()

@@ -7,7 +7,7 @@ namespace PortalApp.Features.HelpCenter;
 /// What the first HTTP request told us about this browser (its user agent and anonymous visitor id), kept for the
 /// whole circuit: interactive pages have no HttpContext. Filled by <c>BrowserSupportBanner</c> in the layout.
 /// </summary>
-public sealed class BrowserVisitor
+internal sealed class BrowserVisitor
 {
     public string? VisitorId { get; set; }
 
@@ -16,7 +16,7 @@ public sealed class BrowserVisitor
     public bool IsUnsupportedBrowser => BrowserSupport.IsUnsupported(UserAgent);
 }
 
-public static class BrowserSupport
+internal static class BrowserSupport
 {
     public const string ArticleSlug = "which-browsers-and-devices-are-supported-by-the-portal";
 

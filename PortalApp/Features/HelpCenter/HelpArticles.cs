@@ -19,6 +19,9 @@ public enum VoteOutcome
     Recorded,
     AlreadyVoted,
     NotFound,
+
+    /// <summary>Neither signed in nor a visitor cookie: there is no way to keep it to one vote.</summary>
+    VoterUnknown,
 }
 
 /// <summary>Reading, writing and voting on articles. Each call uses its own short-lived DbContext (a circuit lives long).</summary>
@@ -149,7 +152,7 @@ internal sealed class HelpArticles(IDbContextFactory<PortalDbContext> dbFactory,
     {
         if (voterKeys.Count == 0)
         {
-            return VoteOutcome.AlreadyVoted;
+            return VoteOutcome.VoterUnknown;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -22,6 +22,9 @@ internal sealed class SupportRequests(
 {
     public const string EmailKind = "support-request";
 
+    /// <summary>More than this many requests from one email address in an hour is refused, so the form can't flood the support inbox.</summary>
+    public const int MaxRequestsPerHour = 5;
+
     /// <summary>Validates, stores and emails the request; throws <see cref="ArgumentException"/> on input the form would have refused.</summary>
     public async Task<int> CreateAsync(SupportRequestForm form, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
     {
@@ -33,11 +36,19 @@ internal sealed class SupportRequests(
 
         var input = form.ToInput();
         var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var email = input.Email.Trim();
+        var since = now.AddHours(-1);
+        if (await db.Set<SupportRequest>().CountAsync(r => r.Email == email && r.CreatedAt > since, cancellationToken) >= MaxRequestsPerHour)
+        {
+            throw new SupportRequestLimitException();
+        }
+
         var request = new SupportRequest
         {
             UserId = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null,
             Name = input.Name.Trim(),
-            Email = input.Email.Trim(),
+            Email = email,
             Subject = input.Subject.Trim(),
             Category = input.Category,
             Message = input.Message.Trim(),
@@ -46,7 +57,6 @@ internal sealed class SupportRequests(
             UpdatedAt = now,
         };
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(request);
         await db.SaveChangesAsync(cancellationToken);
@@ -100,3 +110,6 @@ internal sealed class SupportRequests(
         => requests.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Select(r => new SupportRequestView(r.Id, r.Name, r.Email, r.Subject, r.Category, r.Message, r.Status, r.CreatedAt, r.UpdatedAt));
 }
+
+public sealed class SupportRequestLimitException()
+    : InvalidOperationException($"At most {SupportRequests.MaxRequestsPerHour} support requests an hour can be sent from one email address.");
