@@ -2,6 +2,7 @@ using PortalApp.Data;
 using PortalApp.Features.Account;
 using PortalApp.Features.Email;
 using PortalApp.Features.PasswordReset;
+using PortalApp.Features.HelpCenter;
 using PortalApp.Features.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalEmail();
 builder.AddPortalPasswordReset();
+builder.AddPortalHelpCenter();
 
 var app = builder.Build();
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PortalApp.Features.Account;
 using PortalApp.Features.Email;
 using PortalApp.Features.PasswordReset;
+using PortalApp.Features.HelpCenter;
 
 namespace PortalApp.Data;
 
@@ -19,6 +20,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ResetRequest> ResetRequests => Set<ResetRequest>();
 
     public DbSet<ResetActivityEvent> ResetActivityEvents => Set<ResetActivityEvent>();
+    public DbSet<HelpArticle> HelpArticles => Set<HelpArticle>();
+
+    public DbSet<ArticleVote> HelpArticleVotes => Set<ArticleVote>();
+
+    public DbSet<VideoTutorial> HelpVideos => Set<VideoTutorial>();
+
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,7 @@ using PortalApp.Components;
 using PortalApp.Data;
 using PortalApp.Features.Account;
 using PortalApp.Features.Email;
+using PortalApp.Features.HelpCenter;
 
 namespace PortalApp.Features.Portal;
 
@@ -70,6 +71,7 @@ public static class PortalHostingExtensions
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<HelpCenterSeeder>().SeedAsync();
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using PortalApp.Data;
+
+namespace PortalApp.Features.HelpCenter;
+
+/// <summary>Adds the built-in articles and videos that are missing (by slug / key); never overwrites staff edits.</summary>
+internal sealed class HelpCenterSeeder(PortalDbContext db, HelpArticles articles, TimeProvider time, ILogger<HelpCenterSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var slugs = await db.Set<HelpArticle>().Select(a => a.Slug).ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var (input, _) in HelpCenterSeedContent.Articles.OrderBy(a => a.Order))
+        {
+            if (slugs.Contains(input.Slug))
+            {
+                continue;
+            }
+
+            var article = new HelpArticle { State = ArticleState.Published, PublishedAt = now };
+            articles.Apply(article, input, input.Slug, now);
+            db.Add(article);
+            added++;
+        }
+
+        var keys = await db.Set<VideoTutorial>().Select(v => v.Key).ToListAsync(cancellationToken);
+        foreach (var video in HelpCenterSeedContent.Videos.Where(v => !keys.Contains(v.Key)))
+        {
+            db.Add(new VideoTutorial
+            {
+                Key = video.Key, Title = video.Title, Description = video.Description, Author = video.Author, PublishedAt = now,
+                DurationSeconds = video.DurationSeconds, VideoPath = video.VideoPath, ThumbnailPath = video.ThumbnailPath, SortOrder = video.SortOrder,
+            });
+            added++;
+        }
+
+        if (added > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Seeded {Count} help center item(s).", added);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PortalApp.Data;
+using PortalApp.Features.Email;
+using PortalApp.Features.HelpCenter.Templates;
+using PortalApp.Features.Portal;
+
+namespace PortalApp.Features.HelpCenter;
+
+public sealed record SupportRequestInput(string Name, string Email, string Subject, HelpCategory Category, string Message);
+
+public sealed record SupportRequestView(int Id, string Name, string Email, string Subject, HelpCategory Category, string Message, SupportRequestStatus Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>Stores a support request and, in the same transaction, queues the email to the support team.</summary>
+internal sealed class SupportRequests(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    EmailRenderer renderer,
+    IEmailOutbox outbox,
+    IOptions<PortalOptions> portal,
+    TimeProvider time)
+{
+    public const string EmailKind = "support-request";
+
+    /// <summary>More than this many requests from one email address in an hour is refused, so the form can't flood the support inbox.</summary>
+    public const int MaxRequestsPerHour = 5;
+
+    /// <summary>Validates, stores and emails the request; throws <see cref="ArgumentException"/> on input the form would have refused.</summary>
+    public async Task<int> CreateAsync(SupportRequestForm form, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
+    {
+        var errors = form.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(form));
+        }
+
+        var input = form.ToInput();
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var email = input.Email.Trim();
+        var since = now.AddHours(-1);
+        if (await db.Set<SupportRequest>().CountAsync(r => r.Email == email && r.CreatedAt > since, cancellationToken) >= MaxRequestsPerHour)
+        {
+            throw new SupportRequestLimitException();
+        }
+
+        var request = new SupportRequest
+        {
+            UserId = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            Name = input.Name.Trim(),
+            Email = email,
+            Subject = input.Subject.Trim(),
+            Category = input.Category,
+            Message = input.Message.Trim(),
+            Status = SupportRequestStatus.Open,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var rendered = await renderer.RenderAsync<SupportRequestTemplate>(new Dictionary<string, object?>
+        {
+            [nameof(SupportRequestTemplate.RequestId)] = request.Id,
+            [nameof(SupportRequestTemplate.Name)] = request.Name,
+            [nameof(SupportRequestTemplate.Email)] = request.Email,
+            [nameof(SupportRequestTemplate.Subject)] = request.Subject,
+            [nameof(SupportRequestTemplate.CategoryName)] = HelpCategories.Info(request.Category).Name,
+            [nameof(SupportRequestTemplate.Message)] = request.Message,
+            [nameof(SupportRequestTemplate.SignedIn)] = request.UserId is not null,
+        });
+        outbox.Add(db, new EmailMessage(
+            portal.Value.SupportEmail, "Support team", $"Support request #{request.Id}: {request.Subject}", rendered.Html, rendered.Text,
+            EmailKind, ContainsSecret: false, CorrelationId: request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        return request.Id;
+    }
+
+    public async Task<IReadOnlyList<SupportRequestView>> ForUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Views(db.Set<SupportRequest>().Where(r => r.UserId == userId)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SupportRequestView>> AllAsync(SupportRequestStatus? status, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Set<SupportRequest>().AsQueryable();
+        if (status is not null)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        return await Views(query).Take(500).ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> SetStatusAsync(int id, SupportRequestStatus status, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<SupportRequest>().Where(r => r.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.UpdatedAt, now), cancellationToken) == 1;
+    }
+
+    private static IQueryable<SupportRequestView> Views(IQueryable<SupportRequest> requests)
+        => requests.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Select(r => new SupportRequestView(r.Id, r.Name, r.Email, r.Subject, r.Category, r.Message, r.Status, r.CreatedAt, r.UpdatedAt));
+}
+
+public sealed class SupportRequestLimitException()
+    : InvalidOperationException($"At most {SupportRequests.MaxRequestsPerHour} support requests an hour can be sent from one email address.");

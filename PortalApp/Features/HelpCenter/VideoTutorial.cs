@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PortalApp.Features.HelpCenter;
+
+/// <summary>A video tutorial's metadata; the file itself is hosted under wwwroot and may not be there.</summary>
+public sealed class VideoTutorial
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable key that makes seeding idempotent.</summary>
+    public string Key { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public string Author { get; set; } = "";
+
+    public DateTimeOffset PublishedAt { get; set; }
+
+    public int DurationSeconds { get; set; }
+
+    /// <summary>Path under wwwroot, e.g. <c>videos/admin-dashboard-1.mp4</c>.</summary>
+    public string VideoPath { get; set; } = "";
+
+    /// <summary>Path under wwwroot of the poster image.</summary>
+    public string ThumbnailPath { get; set; } = "";
+
+    public int SortOrder { get; set; }
+}
+
+internal sealed class VideoTutorialConfiguration : IEntityTypeConfiguration<VideoTutorial>
+{
+    public void Configure(EntityTypeBuilder<VideoTutorial> builder)
+    {
+        builder.ToTable("HelpVideos");
+        builder.Property(v => v.Key).HasMaxLength(80);
+        builder.HasIndex(v => v.Key).IsUnique();
+        builder.Property(v => v.Title).HasMaxLength(HelpCenterLimits.TitleMaxLength);
+        builder.Property(v => v.Description).HasMaxLength(1000);
+        builder.Property(v => v.Author).HasMaxLength(HelpCenterLimits.AuthorMaxLength);
+        builder.Property(v => v.VideoPath).HasMaxLength(300);
+        builder.Property(v => v.ThumbnailPath).HasMaxLength(300);
+    }
+}
