@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PortalApp.Features.Portal;
+using PortalApp.Tests.EndToEnd.Pages;
 using PortalApp.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,8 +18,9 @@ public sealed class MfaBrowserTests(BrowserFixture browser)
         await using var server = PortalServer.Start();
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        var signIn = new SignInPage(page, server.BaseUrl);
+        var signIn = new LoginPage(page, server.BaseUrl);
 
+        await signIn.OpenAsync();
         await signIn.SignInAsync(CustomerEmail, DemoDataSeeder.DemoPassword);
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Alex Morgan");
 
@@ -40,6 +42,7 @@ public sealed class MfaBrowserTests(BrowserFixture browser)
         await signIn.SignOutAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
 
+        await signIn.OpenAsync();
         await signIn.SignInAsync(CustomerEmail, DemoDataSeeder.DemoPassword);
         await Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
         await Expect(page.GetByTestId("signed-in-user")).ToHaveCountAsync(0);

@@ -57,14 +57,14 @@ public sealed class PasswordResetFlowTests(BrowserFixture browser)
 
         // 5. Sign in with the new password; the old one no longer works; the link is spent.
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).Last.ClickAsync();
-        var signIn = new SignInPage(page, server.BaseUrl);
+        var signIn = new LoginPage(page, server.BaseUrl);
         await signIn.SignInAsync(Customer, NewPassword);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome back, Alex Morgan");
 
         await using var other = await browser.NewContextAsync();
         var otherPage = await other.NewPageAsync();
-        var otherSignIn = new SignInPage(otherPage, server.BaseUrl);
-        await otherSignIn.GotoAsync();
+        var otherSignIn = new LoginPage(otherPage, server.BaseUrl);
+        await otherSignIn.OpenAsync();
         await otherSignIn.SignInAsync(Customer, OldPassword);
         await Expect(otherSignIn.Error).ToContainTextAsync("The email or password is incorrect.");
 

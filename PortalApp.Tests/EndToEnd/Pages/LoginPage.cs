@@ -21,4 +21,18 @@ public sealed class LoginPage(IPage page, string baseUrl)
         await Password.FillAsync(password);
         await Submit.ClickAsync();
     }
+
+    /// <summary>On the second-factor page that follows the password when MFA is on.</summary>
+    public async Task EnterAuthenticatorCodeAsync(string code, bool rememberBrowser = false)
+    {
+        await page.GetByLabel("Authentication code").FillAsync(code);
+        if (rememberBrowser)
+        {
+            await page.GetByLabel("Remember this browser").CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
+    public Task SignOutAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 }

@@ -40,18 +40,3 @@ public sealed class ResetPasswordPage(IPage page)
         await Submit.ClickAsync();
     }
 }
-
-/// <summary>The static sign-in page.</summary>
-public sealed class SignInPage(IPage page, string baseUrl)
-{
-    public async Task GotoAsync() => await page.GotoAsync(baseUrl + "Account/Login");
-
-    public ILocator Error => page.GetByRole(AriaRole.Alert);
-
-    public async Task SignInAsync(string email, string password)
-    {
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-    }
-}
