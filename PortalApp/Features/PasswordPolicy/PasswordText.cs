@@ -67,7 +67,7 @@ internal static class PasswordText
     public static string CommonKey(string password) => Skeleton(TrimNonLetters(password.ToLowerInvariant()));
 
     /// <summary>
-    /// Keys to look up for a candidate: <see cref="CommonKey"/>, and a variant that undoes symbol leetspeak before
+    /// Keys to look up for a candidate: <see cref="CommonKey"/>, and a variant that undoes '@' and '$' before
     /// stripping so "@dmin123" and "$ummer!" still reduce to their words.
     /// </summary>
     public static IEnumerable<string> CommonKeys(string password)
@@ -152,12 +152,11 @@ internal static class PasswordText
         {
             for (var i = 0; i < source.Length; i++)
             {
+                // Only symbols that stand for letters and rarely decorate the ends ('!' does, so it stays).
                 span[i] = source[i] switch
                 {
                     '@' => 'a',
                     '$' => 's',
-                    '!' or '|' => 'i',
-                    '+' => 't',
                     var c => c,
                 };
             }
