@@ -14,6 +14,7 @@ public sealed class PasswordPolicyComponentTests : BunitTestBase
     public PasswordPolicyComponentTests()
     {
         Services.AddSingleton(PasswordPolicies.Default);
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]

@@ -26,8 +26,8 @@ public sealed class PasswordPolicyCommonListTests
     [Fact]
     public void Matches_ListedPasswordsAndDecoratedVariants_AreFound()
     {
-        var list = CommonPasswordList.Load(new StringReader("letmein\nsunshine\n"));
-        Assert.Equal(2, list.SourceCount);
+        var list = CommonPasswordList.Load("letmein\r\nsunshine\n\n123456\n");
+        Assert.Equal((3, 2), (list.SourceCount, list.Count));
         Assert.True(list.Matches("letmein"));
         Assert.True(list.Matches("L3tM31n!"));
         Assert.True(list.Matches("2024$un$hine!!"));

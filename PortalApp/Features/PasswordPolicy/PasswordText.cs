@@ -64,7 +64,23 @@ internal static class PasswordText
     }
 
     /// <summary>The common-list key: case-folded, leading and trailing digits and symbols stripped, leetspeak undone.</summary>
-    public static string CommonKey(string password) => Skeleton(TrimNonLetters(password.ToLowerInvariant()));
+    public static string CommonKey(string password)
+    {
+        var buffer = password.Length <= 256 ? stackalloc char[password.Length] : new char[password.Length];
+        return new string(buffer[..WriteCommonKey(password, buffer)]);
+    }
+
+    /// <summary>Writes <see cref="CommonKey"/> of <paramref name="text"/> into <paramref name="destination"/> (at least as long) and returns its length.</summary>
+    public static int WriteCommonKey(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var trimmed = TrimNonLetters(text);
+        for (var i = 0; i < trimmed.Length; i++)
+        {
+            destination[i] = Unleet(char.ToLowerInvariant(trimmed[i]));
+        }
+
+        return trimmed.Length;
+    }
 
     /// <summary>
     /// Keys to look up for a candidate: <see cref="CommonKey"/>, and a variant that undoes '@' and '$' before
