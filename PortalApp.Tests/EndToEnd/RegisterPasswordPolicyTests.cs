@@ -68,6 +68,26 @@ public sealed class RegisterPasswordPolicyTests(BrowserFixture browser) : IAsync
     }
 
     [SkippableFact]
+    public async Task RegisterPage_PastedPasswordOverTheLimit_KeptWholeAndFlaggedNamingTheLimit()
+    {
+        await using var context = await browser.NewContextAsync();
+        var register = new RegisterPage(await context.NewPageAsync());
+        await register.OpenAsync(server.Url("Account/Register"));
+        var message = register.Page.GetByText("Use at most 128 characters");
+
+        await register.Password.FillAsync("Blue-Harbor-7781" + new string('x', 112));
+        await Expect(register.Rule("min-length")).ToHaveAttributeAsync("data-satisfied", "true");
+        await Expect(message).ToBeHiddenAsync();
+
+        await register.Password.PressSequentiallyAsync("yz");
+        await Expect(register.Page.GetByText("Use at most 128 characters (this one has 130).")).ToBeVisibleAsync();
+        await Expect(register.Password).ToHaveValueAsync("Blue-Harbor-7781" + new string('x', 112) + "yz");
+        await register.Password.PressAsync("Backspace");
+        await register.Password.PressAsync("Backspace");
+        await Expect(message).ToBeHiddenAsync();
+    }
+
+    [SkippableFact]
     public async Task RegisterPage_ShowToggle_RevealsThePasswordText()
     {
         await using var context = await browser.NewContextAsync();
