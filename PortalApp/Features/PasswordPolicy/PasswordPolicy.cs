@@ -14,14 +14,9 @@ internal sealed class PasswordPolicy
     private readonly Lazy<PasswordStrengthEstimator> estimator;
 
     public PasswordPolicy(IOptions<PasswordPolicyOptions> options)
-        : this(options, CommonPasswordList.LoadEmbedded)
-    {
-    }
-
-    internal PasswordPolicy(IOptions<PasswordPolicyOptions> options, Func<CommonPasswordList> loadCommonPasswords)
     {
         this.options = options.Value;
-        commonPasswords = new Lazy<CommonPasswordList>(loadCommonPasswords);
+        commonPasswords = new Lazy<CommonPasswordList>(CommonPasswordList.LoadEmbedded);
         estimator = new Lazy<PasswordStrengthEstimator>(() => new PasswordStrengthEstimator(options));
     }
 
