@@ -46,6 +46,18 @@ public sealed class PasswordResetFlowTests(BrowserFixture browser)
         await page.GotoAsync(link);
         var reset = new ResetPasswordPage(page);
         await Expect(reset.Account).ToContainTextAsync("c••••@example.com");
+        // Live feedback while typing: the checklist and meter follow every keystroke, with this customer's name known.
+        await Expect(reset.Submit).ToBeEnabledAsync();
+        await reset.NewPassword.PressSequentiallyAsync("Morgan-Alex1");
+        await Expect(page.GetByTestId("rule-not-personal")).ToHaveAttributeAsync("data-satisfied", "false");
+        await Expect(page.GetByTestId("rule-uppercase")).ToHaveAttributeAsync("data-satisfied", "true");
+        await reset.NewPassword.FillAsync("");
+        await reset.NewPassword.PressSequentiallyAsync(NewPassword);
+        await Expect(page.GetByTestId("rule-not-personal")).ToHaveAttributeAsync("data-satisfied", "true");
+        await Expect(page.GetByTestId("rule-not-common")).ToHaveAttributeAsync("data-satisfied", "true");
+        await Expect(page.GetByTestId("password-strength")).ToHaveAttributeAsync("data-score", new System.Text.RegularExpressions.Regex("[34]"));
+
+        // The server refuses what the checklist shows as unmet, even if submitted.
         await reset.ChooseAsync("password123");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("can't be used");
         await reset.ChooseAsync(NewPassword);

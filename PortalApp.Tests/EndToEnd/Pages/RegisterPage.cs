@@ -5,6 +5,25 @@ namespace PortalApp.Tests.EndToEnd.Pages;
 /// <summary>The interactive register page, driven by its labels as a person would.</summary>
 public sealed class RegisterPage(IPage page, string baseUrl)
 {
+    public IPage Page => page;
+
+    public ILocator Rules => page.GetByTestId("password-rules");
+
+    public ILocator Strength => page.GetByTestId("password-strength");
+
+    public ILocator PasswordsMatch => page.GetByTestId("password-match");
+
+    public ILocator Alert => page.GetByRole(AriaRole.Alert);
+
+    public ILocator Rule(string id) => page.GetByTestId($"rule-{id}");
+
+    /// <summary>Replaces the password by typing it key by key, so every keystroke raises an input event.</summary>
+    public async Task TypePasswordAsync(string text)
+    {
+        await Password.ClearAsync();
+        await Password.PressSequentiallyAsync(text);
+    }
+
     public ILocator FullName => page.GetByLabel("Full name", new() { Exact = true });
 
     public ILocator Email => page.GetByLabel("Email", new() { Exact = true });

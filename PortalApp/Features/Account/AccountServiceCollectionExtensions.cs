@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PortalApp.Data;
+using PortalApp.Features.PasswordPolicy;
 
 namespace PortalApp.Features.Account;
 
@@ -55,12 +56,6 @@ public static class AccountServiceCollectionExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = account.MaxFailedSignInAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = account.LockoutDuration;
-                options.Password.RequiredLength = 8;
-                options.Password.RequireUppercase = true;
-                options.Password.RequireDigit = true;
-                options.Password.RequireNonAlphanumeric = true;
-                options.Password.RequireLowercase = false;
-                options.Password.RequiredUniqueChars = 1;
                 options.Stores.MaxLengthForKeys = 128;
                 options.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
             })
@@ -70,7 +65,9 @@ public static class AccountServiceCollectionExtensions
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             // Replaces Identity's AuthenticatorTokenProvider, which reads the system clock.
-            .AddTokenProvider<TimeProviderAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddTokenProvider<TimeProviderAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+
+            .AddPortalPasswordPolicy();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Staff, policy => policy.RequireRole(PortalRoles.Staff));
