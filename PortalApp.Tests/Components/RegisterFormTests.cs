@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Features.Account;
@@ -17,6 +18,8 @@ public sealed class RegisterFormTests : BunitTestBase, IClassFixture<PortalAppFa
         this.factory = factory;
         scope = factory.Services.CreateAsyncScope();
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<RegistrationService>());
+        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<PortalApp.Features.PasswordPolicy.PasswordPolicy>());
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     [Theory]

@@ -6,7 +6,7 @@ namespace PortalApp.Tests.Infrastructure;
 
 public static class Accounts
 {
-    public const string Password = "Str0ng-Passw0rd!";
+    public const string Password = "Quartz-Lantern-4817!";
 
     /// <summary>Creates a customer account straight through Identity (no email), confirmed unless told otherwise.</summary>
     public static async Task<PortalUser> CreateAsync(PortalAppFactory factory, string email, string fullName = "Jamie Test", bool confirmed = true)

@@ -6,7 +6,7 @@ namespace PortalApp.Tests.Infrastructure;
 
 public static class TestUsers
 {
-    public const string Password = "Test-Password-2026!";
+    public const string Password = Accounts.Password;
 
     /// <summary>A confirmed customer with a unique address, so tests sharing an app don't share state.</summary>
     public static async Task<PortalUser> CreateAsync(IServiceProvider services, string? fullName = null)

@@ -38,8 +38,8 @@ public sealed class ManagePagesHttpTests : IDisposable
         var response = await StaticForms.SubmitAsync(here, "/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = TestUsers.Password,
-            ["Input.NewPassword"] = "Another-Password-2027!",
-            ["Input.ConfirmPassword"] = "Another-Password-2027!",
+            ["Input.NewPassword"] = "Copper-Meadow-Violet-2027!",
+            ["Input.ConfirmPassword"] = "Copper-Meadow-Violet-2027!",
         });
 
         Assert.Contains("Your password was changed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -58,8 +58,8 @@ public sealed class ManagePagesHttpTests : IDisposable
         var response = await StaticForms.SubmitAsync(client, "/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = "Not-The-Password-1!",
-            ["Input.NewPassword"] = "Another-Password-2027!",
-            ["Input.ConfirmPassword"] = "Another-Password-2027!",
+            ["Input.NewPassword"] = "Copper-Meadow-Violet-2027!",
+            ["Input.ConfirmPassword"] = "Copper-Meadow-Violet-2027!",
         });
 
         Assert.Contains("The current password is incorrect.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
