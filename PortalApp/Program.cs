@@ -3,6 +3,7 @@ using PortalApp.Features.Account;
 using PortalApp.Features.Email;
 using PortalApp.Features.PasswordReset;
 using PortalApp.Features.Portal;
+using PortalApp.Features.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,12 +13,18 @@ builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalEmail();
 builder.AddPortalPasswordReset();
+builder.AddPortalStaff();
 
 var app = builder.Build();
 
 if (StaffAccountCommand.Matches(args))
 {
     return await StaffAccountCommand.RunAsync(app, args);
+}
+
+if (SeedActivityCommand.Matches(args))
+{
+    return await SeedActivityCommand.RunAsync(app, args);
 }
 
 await app.InitializePortalDatabaseAsync();

@@ -9,6 +9,7 @@ using PortalApp.Components;
 using PortalApp.Data;
 using PortalApp.Features.Account;
 using PortalApp.Features.Email;
+using PortalApp.Features.Staff;
 
 namespace PortalApp.Features.Portal;
 
@@ -70,6 +71,7 @@ public static class PortalHostingExtensions
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<ResetActivitySeeder>().SeedDemoAsync();
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
@@ -94,6 +96,7 @@ public static class PortalHostingExtensions
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapPortalAccountEndpoints();
+        app.MapPortalStaffEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
