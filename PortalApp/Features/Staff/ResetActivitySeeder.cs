@@ -8,14 +8,14 @@ using PortalApp.Features.Portal;
 namespace PortalApp.Features.Staff;
 
 /// <summary>Writes synthetic reset activity: a few weeks of demo traffic in Development, or a large volume for the benchmark.</summary>
-internal sealed class ResetActivitySeeder(PortalDbContext db, IOptions<SeedOptions> seed, TimeProvider time, ILogger<ResetActivitySeeder> logger)
+internal sealed class ResetActivitySeeder(PortalDbContext db, IOptions<SeedOptions> seed, IOptions<StaffDashboardOptions> options, TimeProvider time, ILogger<ResetActivitySeeder> logger)
 {
     public static readonly TimeSpan DemoPeriod = TimeSpan.FromDays(21);
 
-    /// <summary>Seeds three weeks of activity when <c>Seed:DemoData</c> is on and no activity exists yet.</summary>
+    /// <summary>Seeds three weeks of activity when <c>Seed:DemoData</c> (and <c>StaffDashboard:SeedDemoActivity</c>) is on and no activity exists yet.</summary>
     public async Task SeedDemoAsync(CancellationToken cancellationToken = default)
     {
-        if (seed.Value.DemoData != true || await db.ResetActivityEvents.AnyAsync(cancellationToken))
+        if (seed.Value.DemoData != true || !options.Value.SeedDemoActivity || await db.ResetActivityEvents.AnyAsync(cancellationToken))
         {
             return;
         }
@@ -25,13 +25,24 @@ internal sealed class ResetActivitySeeder(PortalDbContext db, IOptions<SeedOptio
         logger.LogInformation("Seeded {Requests} demo reset requests with {Events} activity events.", requests, events);
     }
 
-    /// <summary>Appends about <paramref name="eventCount"/> events spread evenly over the last <paramref name="days"/> days.</summary>
+    /// <summary>Appends <paramref name="eventCount"/> events spread over the last <paramref name="days"/> days.</summary>
     public async Task<(int Requests, int Events)> SeedBulkAsync(int eventCount, int days, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        const double EventsPerRequest = 4.4;
-        var perDay = eventCount / EventsPerRequest / days;
-        return await WriteAsync(new SyntheticResetActivity(Environment.TickCount).Generate(now.AddDays(-days), now, now, perDay), eventCount, cancellationToken);
+        const double EventsPerRequest = 4.6;
+        var (requests, events) = (0, 0);
+
+        // Each pass covers the whole period; a short first pass (the lifecycles are random) is topped up by another.
+        for (var pass = 0; events < eventCount && pass < 10; pass++)
+        {
+            var perDay = Math.Max(1, (eventCount - events) / EventsPerRequest / days);
+            var generated = new SyntheticResetActivity(Environment.TickCount + pass).Generate(now.AddDays(-days), now, now, perDay);
+            var (r, e) = await WriteAsync(generated, eventCount - events, cancellationToken);
+            requests += r;
+            events += e;
+        }
+
+        return (requests, events);
     }
 
     private async Task<(int Requests, int Events)> WriteAsync(IEnumerable<(ResetRequest Request, List<ResetActivityEvent> Events)> activity, int maxEvents, CancellationToken cancellationToken)
@@ -54,7 +65,7 @@ internal sealed class ResetActivitySeeder(PortalDbContext db, IOptions<SeedOptio
 
             foreach (var (request, requestEvents) in activity)
             {
-                if (events >= maxEvents)
+                if (events + requestEvents.Count > maxEvents)
                 {
                     break;
                 }

@@ -18,6 +18,9 @@ public sealed class StaffDashboardOptions
     /// <summary>How often the retention job runs.</summary>
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>Seed a few weeks of synthetic reset activity where <c>Seed:DemoData</c> is on (tests that count events turn it off).</summary>
+    public bool SeedDemoActivity { get; set; } = true;
+
     /// <summary>An open dashboard refreshes at most once per this interval however much activity arrives.</summary>
     public TimeSpan LiveRefreshInterval { get; set; } = TimeSpan.FromMilliseconds(750);
 }
