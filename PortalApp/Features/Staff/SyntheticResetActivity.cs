@@ -50,18 +50,18 @@ internal sealed class SyntheticResetActivity(int seed)
             }
 
             var roll = random.NextDouble();
-            if (roll < 0.03)
+            if (roll < 0.04)
             {
                 // Someone hammering one account: most of these get throttled.
                 yield return Lifecycle(cursor, now, hotAccount, known: true, hotIp, UserAgents[4], forceThrottle: random.NextDouble() < 0.6);
             }
-            else if (roll < 0.06)
+            else if (roll < 0.1)
             {
                 // A script trying many addresses from one IP: mostly unknown accounts.
                 var email = random.NextDouble() < 0.7 ? RandomAddress() : customers[random.Next(customers.Length)];
                 yield return Lifecycle(cursor, now, email, known: !email.StartsWith("user", StringComparison.Ordinal), scriptIp, ScriptUserAgent, forceThrottle: random.NextDouble() < 0.2);
             }
-            else if (roll < 0.13)
+            else if (roll < 0.16)
             {
                 yield return Lifecycle(cursor, now, RandomAddress(), known: false, RandomIp(), RandomAgent(), forceThrottle: false);
             }
