@@ -49,6 +49,14 @@ public sealed class DashboardLiveTests(BrowserFixture browser)
                 await dashboard.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"),
                 $"The dashboard scrolls sideways at {width}px.");
 
+            if (name == "desktop")
+            {
+                var download = await dashboard.Page.RunAndWaitForDownloadAsync(() => dashboard.Page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
+                var csv = await File.ReadAllTextAsync(await download.PathAsync());
+                Assert.StartsWith("Time (UTC),Email,Status", csv);
+                Assert.True(csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length > 100, "The export should hold the week's demo requests.");
+            }
+
             await dashboard.Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Timeline of the request") }).First.ClickAsync();
             await Expect(dashboard.Page.GetByTestId("request-timeline")).ToContainTextAsync("Requested");
             await dashboard.Page.ScreenshotAsync(new() { Path = $"/tmp/dashboard-{name}-timeline.png" });
