@@ -63,6 +63,49 @@ public sealed class DashboardLiveTests(BrowserFixture browser)
         }
     }
 
+    [SkippableFact]
+    public async Task Dashboard_WatchListAndFilters_NarrowTheLog()
+    {
+        await using var server = PortalServer.Start();
+        await using (var scope = server.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            for (var i = 0; i < 5; i++)
+            {
+                await ResetActivityData.AddRequestAsync(db, now.AddHours(-i - 1), "hammered@example.com", $"192.0.2.{i + 1}", (ResetActivityType.Throttled, ResetActivityData.Min(0.01)));
+            }
+
+            await ResetActivityData.AddRequestAsync(db, now.AddDays(-2), "calm@example.com", "192.0.2.9",
+                (ResetActivityType.EmailQueued, ResetActivityData.Min(0.1)), (ResetActivityType.EmailSent, ResetActivityData.Min(0.2)), (ResetActivityType.Completed, ResetActivityData.Min(3)));
+            await ResetActivityData.AddRequestAsync(db, now.AddDays(-20), "old@example.com", "192.0.2.10", (ResetActivityType.UnknownAccount, ResetActivityData.Min(0.01)));
+        }
+
+        await using var context = await browser.NewContextAsync();
+        var dashboard = new DashboardPage(await context.NewPageAsync(), server.BaseUrl);
+        await dashboard.SignInAndOpenAsync();
+        await Expect(dashboard.Kpi("requested")).ToHaveTextAsync("6");
+        await Expect(dashboard.LogEmails).ToHaveCountAsync(6);
+
+        await dashboard.Page.GetByTestId("watch-list").GetByText("hammered@example.com").ClickAsync();
+        await Expect(dashboard.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("email=hammered%40example.com"));
+        await Expect(dashboard.LogEmails).ToHaveCountAsync(5);
+
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "30 days" }).ClickAsync();
+        await Expect(dashboard.Kpi("requested")).ToHaveTextAsync("7");
+        await Expect(dashboard.LogEmails).ToHaveCountAsync(5);
+
+        await dashboard.Page.GetByLabel("Email contains").FillAsync("old@");
+        await Expect(dashboard.LogEmails).ToHaveCountAsync(1);
+        await Expect(dashboard.LogEmails.First).ToHaveTextAsync("old@example.com");
+
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Custom" }).ClickAsync();
+        await Expect(dashboard.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("range=custom"));
+        await Expect(dashboard.Page.GetByRole(AriaRole.Textbox, new() { Name = "Start date" })).ToHaveValueAsync(DateTime.UtcNow.Date.AddDays(-6).ToString("yyyy-MM-dd"));
+        await Expect(dashboard.Kpi("requested")).ToHaveTextAsync("6");
+        await Expect(dashboard.Page.GetByText("No reset requests match these filters.")).ToBeVisibleAsync();
+    }
+
     private static async Task RecordRequestAsync(PortalServer server, string email)
     {
         await using var scope = server.Factory.Services.CreateAsyncScope();
