@@ -42,6 +42,7 @@ internal static class SeedActivityCommand
         var range = ActivityRange.For(ActivityRangePreset.Last30Days, now);
         var log = new RequestLogQuery(new RequestLogFilter(range));
         var together = await MeasureAsync(runs, () => Task.WhenAll(queries.GetKpisAsync(range), queries.GetChartAsync(range), queries.GetLogPageAsync(log)));
+        var page = await MeasureAsync(runs, () => Task.WhenAll(queries.GetOverviewAsync(range), queries.GetLogPageAsync(log)));
         var kpisOnly = await MeasureAsync(runs, () => queries.GetKpisAsync(range));
         var chartOnly = await MeasureAsync(runs, () => queries.GetChartAsync(range));
         var logOnly = await MeasureAsync(runs, () => queries.GetLogPageAsync(log));
@@ -51,6 +52,7 @@ internal static class SeedActivityCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             30-day range: {kpis.Requested:N0} requests, {kpis.Completed:N0} completed; {runs} warm runs each, median (p90) in ms:
               KPIs + chart + first log page (concurrently, as the page loads them): {together}
+              whole page (KPIs + chart + watch list + first log page, concurrently): {page}
               KPIs alone (incl. median time to complete): {kpisOnly}
               chart alone: {chartOnly}
               first log page alone (incl. total count): {logOnly}
