@@ -108,6 +108,34 @@ public sealed class DashboardRequestLogTableTests : BunitTestBase, IAsyncLifetim
         cut.WaitForAssertion(() => Assert.Equal(narrowed, queries[^1].Filter));
     }
 
+    [Fact]
+    public void Grid_NewFilterOnLaterPage_StartsAgainOnFirstPage()
+    {
+        var cut = RenderGrid();
+        cut.WaitForAssertion(() => Assert.Single(queries));
+        cut.Find("button[aria-label='Next page']").Click();
+        cut.WaitForAssertion(() => Assert.Equal(1, queries[^1].Page));
+
+        cut.Render(p => p.Add(c => c.Filter, Filter with { Status = ResetRequestStatus.Expired }));
+
+        cut.WaitForAssertion(() => Assert.Equal((0, ResetRequestStatus.Expired), (queries[^1].Page, queries[^1].Filter.Status)));
+    }
+
+    [Fact]
+    public void Grid_LiveRefreshOfMovingWindowOnLaterPage_StaysOnThatPage()
+    {
+        var cut = RenderGrid();
+        cut.WaitForAssertion(() => Assert.Single(queries));
+        cut.Find("button[aria-label='Next page']").Click();
+        cut.WaitForAssertion(() => Assert.Equal(1, queries[^1].Page));
+
+        var moved = Filter with { Range = new ActivityRange(Filter.Range.From.AddSeconds(5), Filter.Range.To.AddSeconds(5)) };
+        cut.Render(p => p.Add(c => c.Filter, moved));
+
+        cut.WaitForAssertion(() => Assert.Equal(moved, queries[^1].Filter));
+        Assert.Equal(1, queries[^1].Page);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     // MudBlazor's popover services only dispose asynchronously.
