@@ -4,6 +4,7 @@ using PortalApp.Features.Email;
 using PortalApp.Features.PasswordReset;
 using PortalApp.Features.HelpCenter;
 using PortalApp.Features.Portal;
+using PortalApp.Features.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,12 +15,18 @@ builder.AddPortalIdentity();
 builder.AddPortalEmail();
 builder.AddPortalPasswordReset();
 builder.AddPortalHelpCenter();
+builder.AddPortalStaff();
 
 var app = builder.Build();
 
 if (StaffAccountCommand.Matches(args))
 {
     return await StaffAccountCommand.RunAsync(app, args);
+}
+
+if (SeedActivityCommand.Matches(args))
+{
+    return await SeedActivityCommand.RunAsync(app, args);
 }
 
 await app.InitializePortalDatabaseAsync();

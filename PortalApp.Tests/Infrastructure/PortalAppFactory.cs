@@ -26,6 +26,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             ["Email:Outbox:RetryBaseDelay"] = "00:00:00.200",
             ["Email:Outbox:RetryMaxDelay"] = "00:00:01",
             ["Seed:DemoData"] = "true",
+            ["StaffDashboard:SeedDemoActivity"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
     }

@@ -664,6 +664,9 @@ namespace PortalApp.Data.Migrations
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("CompletedAt", "CreatedAt")
+                        .HasDatabaseName("IX_ResetRequests_CompletedAt_CreatedAt");
+
                     b.HasIndex("Email", "CreatedAt");
 
                     b.HasIndex("IpAddress", "CreatedAt");

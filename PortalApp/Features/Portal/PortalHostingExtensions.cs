@@ -10,6 +10,7 @@ using PortalApp.Data;
 using PortalApp.Features.Account;
 using PortalApp.Features.Email;
 using PortalApp.Features.HelpCenter;
+using PortalApp.Features.Staff;
 
 namespace PortalApp.Features.Portal;
 
@@ -72,6 +73,7 @@ public static class PortalHostingExtensions
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<HelpCenterSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<ResetActivitySeeder>().SeedDemoAsync();
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
@@ -108,6 +110,7 @@ public static class PortalHostingExtensions
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapPortalAccountEndpoints();
+        app.MapPortalStaffEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

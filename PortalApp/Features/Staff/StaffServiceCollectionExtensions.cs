@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PortalApp.Features.PasswordReset;
+
+namespace PortalApp.Features.Staff;
+
+public static class StaffServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddPortalStaff(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StaffDashboardOptions>().BindConfiguration(StaffDashboardOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StaffDashboardOptions>, StaffDashboardOptionsValidator>();
+
+        // The recorder's no-op notifier gives way to the in-process broadcaster the dashboards subscribe to.
+        services.AddSingleton<ResetActivityBroadcaster>();
+        services.Replace(ServiceDescriptor.Singleton<IResetActivityNotifier>(sp => sp.GetRequiredService<ResetActivityBroadcaster>()));
+
+        services.AddSingleton<ResetActivityQueries>();
+        services.AddSingleton<ResetActivityRetention>();
+        services.AddHostedService<ResetActivityRetentionService>();
+        services.AddScoped<ResetActivitySeeder>();
+        return builder;
+    }
+}
