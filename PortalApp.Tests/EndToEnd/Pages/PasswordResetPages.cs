@@ -11,7 +11,10 @@ public sealed class ForgotPasswordPage(IPage page)
 
     public async Task RequestLinkAsync(string email)
     {
+        // Arriving by a link, Blazor's enhanced navigation patches the page in; type only once the form is there.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forgot your password?" })).ToBeVisibleAsync();
         await Email.FillAsync(email);
+        await Assertions.Expect(Email).ToHaveValueAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
     }
 }
