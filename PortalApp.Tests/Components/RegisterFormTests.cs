@@ -99,11 +99,15 @@ public sealed class RegisterFormTests : BunitTestBase, IClassFixture<PortalAppFa
 
     private static void Fill(IRenderedComponent<Register> cut, string fullName, string email, string password, string confirm)
     {
-        var inputs = cut.FindAll("input");
-        Assert.Equal(4, inputs.Count);
-        cut.FindAll("input")[0].Input(fullName);
-        cut.FindAll("input")[1].Input(email);
-        cut.FindAll("input")[2].Input(password);
-        cut.FindAll("input")[3].Input(confirm);
+        Assert.Equal(4, cut.FindAll("input").Count);
+        string[] values = [fullName, email, password, confirm];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var index = i;
+            cut.FindAll("input")[index].Input(values[index]);
+
+            // MudBlazor applies input asynchronously; submit only once every field has reached the model and re-rendered.
+            cut.WaitForState(() => cut.FindAll("input")[index].GetAttribute("value") == values[index].Replace("\r\n", "\n", StringComparison.Ordinal));
+        }
     }
 }
