@@ -68,6 +68,28 @@ public sealed class ManagePagesHttpTests : IDisposable
     }
 
     [Fact]
+    public async Task ChangePassword_EmptySubmit_NamesEachMissingFieldAndKeepsPassword()
+    {
+        var user = await TestUsers.CreateAsync(factory.Services);
+        using var client = await SignedInClientAsync(user.Email!, TestUsers.Password);
+
+        var response = await StaticForms.SubmitAsync(client, "/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "",
+            ["Input.NewPassword"] = "",
+            ["Input.ConfirmPassword"] = "",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Enter your current password.", html, StringComparison.Ordinal);
+        Assert.Contains("Choose a new password.", html, StringComparison.Ordinal);
+        Assert.Contains("Type the new password again.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your password was changed", html, StringComparison.Ordinal);
+        using var again = await SignedInClientAsync(user.Email!, TestUsers.Password);
+        Assert.True(await IsSignedInAsync(again));
+    }
+
+    [Fact]
     public async Task SignIn_MfaOn_RecoveryCodeWorksOnceThroughThePages()
     {
         var user = await TestUsers.CreateAsync(factory.Services);
