@@ -46,12 +46,12 @@ public sealed class ChangePasswordBrowserTests(BrowserFixture browser)
         await Expect(change.Strength).ToHaveAttributeAsync("data-score", "4");
         await change.ConfirmPassword.PressSequentiallyAsync(NewPassword);
         await Expect(page.GetByTestId("password-match")).ToHaveAttributeAsync("data-match", "true");
-        await SaveScreenshotAsync(page, "change-password-strong");
+        await Screenshots.SaveIfAskedAsync(page, "change-password-strong");
 
         // The static post carries the island's values; Identity refuses a common password, naming the rule.
         await change.ChangeAsync(DemoDataSeeder.DemoPassword, "Password123!");
         await Expect(change.Alert).ToContainTextAsync(NotCommon);
-        await SaveScreenshotAsync(page, "change-password-refused");
+        await Screenshots.SaveIfAskedAsync(page, "change-password-refused");
 
         await Expect(page.Locator(".new-password-fields")).ToHaveAttributeAsync("data-interactive", "true");
         await change.ChangeAsync(DemoDataSeeder.DemoPassword, NewPassword);
@@ -70,16 +70,5 @@ public sealed class ChangePasswordBrowserTests(BrowserFixture browser)
         await otherSignIn.OpenAsync();
         await otherSignIn.SignInAsync(CustomerEmail, NewPassword);
         await Expect(otherPage.GetByTestId("signed-in-user")).ToHaveTextAsync("Alex Morgan");
-    }
-
-    /// <summary>Writes a PNG for a person to look at when PORTAL_SCREENSHOT_DIR is set.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var directory = Environment.GetEnvironmentVariable("PORTAL_SCREENSHOT_DIR");
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
-        }
     }
 }
