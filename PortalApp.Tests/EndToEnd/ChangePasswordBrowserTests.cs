@@ -20,9 +20,7 @@ public sealed class ChangePasswordBrowserTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var signIn = new LoginPage(page, server.BaseUrl);
-        await signIn.OpenAsync();
-        await signIn.SignInAsync(CustomerEmail, DemoDataSeeder.DemoPassword);
-        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Alex Morgan");
+        await signIn.SignInAsDemoCustomerAsync();
 
         var change = new ChangePasswordPage(page, server.BaseUrl);
         await change.OpenAsync();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PortalApp.Features.HelpCenter;
 using PortalApp.Features.Portal;
+using PortalApp.Tests.EndToEnd.Pages;
 using PortalApp.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -108,10 +109,9 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
 
     private static async Task SignInAsync(IPage page, PortalServer server, string email, string returnUrl)
     {
-        await page.GotoAsync(server.Url("Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl)));
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoDataSeeder.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var signIn = new LoginPage(page, server.BaseUrl);
+        await signIn.OpenAsync(returnUrl);
+        await signIn.SignInAsync(email, DemoDataSeeder.DemoPassword);
         await Expect(page).ToHaveURLAsync(server.Url(returnUrl));
     }
 }

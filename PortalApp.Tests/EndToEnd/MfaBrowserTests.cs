@@ -20,9 +20,7 @@ public sealed class MfaBrowserTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var signIn = new LoginPage(page, server.BaseUrl);
-        await signIn.OpenAsync();
-        await signIn.SignInAsync(CustomerEmail, DemoDataSeeder.DemoPassword);
-        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Alex Morgan");
+        await signIn.SignInAsDemoCustomerAsync();
         var (key, enabledAtStep) = await EnableMfaAsync(page, server);
         await signIn.SignOutAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
@@ -56,10 +54,7 @@ public sealed class MfaBrowserTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         var signIn = new LoginPage(page, server.BaseUrl);
 
-        await signIn.OpenAsync();
-        await signIn.SignInAsync(CustomerEmail, DemoDataSeeder.DemoPassword);
-        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Alex Morgan");
-
+        await signIn.SignInAsDemoCustomerAsync();
         var (key, enabledAtStep) = await EnableMfaAsync(page, server);
 
         await signIn.SignOutAsync();
