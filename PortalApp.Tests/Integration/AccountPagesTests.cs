@@ -59,20 +59,11 @@ public sealed class AccountPagesTests(PortalAppFactory factory) : IClassFixture<
     {
         await TestUsers.CreateAsync(factory.Services, "logout@example.com", "Lee Logout");
         using var client = NewClient();
-        await StaticForm.SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = "logout@example.com",
-            ["Input.Password"] = TestUsers.Password,
-        });
+        await PortalSignIn.SubmitAsync(client, "logout@example.com", TestUsers.Password);
         var home = StaticForm.Parse(await client.GetStringAsync("/"));
         Assert.Equal("Lee Logout", home.QuerySelector("[data-testid=signed-in-user]")?.TextContent.Trim());
-        var form = home.QuerySelector("form[action='Account/Logout']")!;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-        });
 
-        var response = await client.PostAsync("/Account/Logout", content);
+        var response = await StaticForm.SubmitToAsync(client, "/", "Account/Logout");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Account/Login", response.Headers.Location?.OriginalString);
