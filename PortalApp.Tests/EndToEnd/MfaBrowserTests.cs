@@ -20,10 +20,7 @@ public sealed class MfaBrowserTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var signIn = new LoginPage(page, server.BaseUrl);
-        await signIn.SignInAsDemoCustomerAsync();
-        var (key, enabledAtStep) = await EnableMfaAsync(page, server);
-        await signIn.SignOutAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
+        var (key, enabledAtStep) = await TurnMfaOnAndSignOutAsync(page, server, signIn);
 
         await signIn.OpenAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot Password?" }).ClickAsync();
@@ -34,14 +31,8 @@ public sealed class MfaBrowserTests(BrowserFixture browser)
         await reset.ChooseAsync(newPassword);
         await Expect(reset.Heading).ToHaveTextAsync("Your password has been changed");
 
-        await signIn.OpenAsync();
-        await signIn.SignInAsync(CustomerEmail, newPassword);
-        await Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
-        await Expect(page.GetByTestId("signed-in-user")).ToHaveCountAsync(0);
-
-        // Never the step whose code switched MFA on (it can't be replayed); the server accepts ±1 step around now.
-        var step = Math.Max(TotpCodes.StepAt(DateTimeOffset.UtcNow), enabledAtStep + 1);
-        await signIn.EnterAuthenticatorCodeAsync(TotpCodes.Compute(key, step));
+        await SignInExpectingTheCodePageAsync(page, signIn, newPassword);
+        await signIn.EnterAuthenticatorCodeAsync(NextCode(key, enabledAtStep));
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Alex Morgan");
         Assert.DoesNotContain("LoginWith2fa", page.Url, StringComparison.Ordinal);
     }
@@ -53,27 +44,21 @@ public sealed class MfaBrowserTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var signIn = new LoginPage(page, server.BaseUrl);
+        var (key, enabledAtStep) = await TurnMfaOnAndSignOutAsync(page, server, signIn);
 
-        await signIn.SignInAsDemoCustomerAsync();
-        var (key, enabledAtStep) = await EnableMfaAsync(page, server);
-
-        await signIn.SignOutAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
-
-        await signIn.OpenAsync();
-        await signIn.SignInAsync(CustomerEmail, DemoDataSeeder.DemoPassword);
-        await Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
-        await Expect(page.GetByTestId("signed-in-user")).ToHaveCountAsync(0);
-
-        // The code used to switch MFA on can't be replayed, so sign in with the next step's code (the server accepts ±1 step).
-        await signIn.EnterAuthenticatorCodeAsync(TotpCodes.Compute(key, enabledAtStep + 1));
+        await SignInExpectingTheCodePageAsync(page, signIn, DemoDataSeeder.DemoPassword);
+        await signIn.EnterAuthenticatorCodeAsync(NextCode(key, enabledAtStep));
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Alex Morgan");
         Assert.DoesNotContain("LoginWith2fa", page.Url, StringComparison.Ordinal);
     }
 
-    /// <summary>Turns MFA on from the account pages with a code computed from the displayed key; returns the key and the step used.</summary>
-    private static async Task<(string Key, long Step)> EnableMfaAsync(IPage page, PortalServer server)
+    /// <summary>
+    /// Signs the demo customer in, turns MFA on from the account pages with a code computed from the displayed key,
+    /// and signs out; returns the key and the step whose code was used.
+    /// </summary>
+    private static async Task<(string Key, long Step)> TurnMfaOnAndSignOutAsync(IPage page, PortalServer server, LoginPage signIn)
     {
+        await signIn.SignInAsDemoCustomerAsync();
         await page.GotoAsync(server.Url("Account/Manage/TwoFactor"));
         await Expect(page.GetByTestId("mfa-status")).ToContainTextAsync("Off");
         await page.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app" }).ClickAsync();
@@ -88,6 +73,24 @@ public sealed class MfaBrowserTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Two-factor authentication is on" })).ToBeVisibleAsync();
         await Expect(setup.RecoveryCodes).ToHaveCountAsync(10);
         await server.Smtp.WaitForOneAsync(CustomerEmail, "Two-factor authentication is on");
+
+        await signIn.SignOutAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
         return (key, enabledAtStep);
     }
+
+    private static async Task SignInExpectingTheCodePageAsync(IPage page, LoginPage signIn, string password)
+    {
+        await signIn.OpenAsync();
+        await signIn.SignInAsync(CustomerEmail, password);
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
+        await Expect(page.GetByTestId("signed-in-user")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// A code for now, but never from the step that switched MFA on: that code can't be replayed. The server accepts
+    /// ±1 step, so the next step's code works even while the current one is still the enabling step.
+    /// </summary>
+    private static string NextCode(string key, long enabledAtStep)
+        => TotpCodes.Compute(key, Math.Max(TotpCodes.StepAt(DateTimeOffset.UtcNow), enabledAtStep + 1));
 }
