@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using PortalApp.Features.Account.Manage;
 using PortalApp.Features.PasswordPolicy;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Unit;
@@ -46,6 +47,21 @@ public sealed class PasswordPolicyComponentTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Equal("4", cut.Find("[data-testid=password-strength]").GetAttribute("data-score")), EstimateTimeout);
         Assert.Contains("Very strong", cut.Find("[data-testid=password-strength]").TextContent);
         Assert.Equal("true", Rule(cut, "not-common"));
+    }
+
+    [Fact]
+    public void ChangePasswordFields_Rendered_InputsCarryTheStaticFormsNamesAndTheCustomersNameCounts()
+    {
+        var cut = Render<ChangePasswordFields>(p => p
+            .Add(x => x.CurrentPasswordName, "Input.CurrentPassword")
+            .Add(x => x.PasswordName, "Input.NewPassword")
+            .Add(x => x.ConfirmPasswordName, "Input.ConfirmPassword")
+            .Add(x => x.FullName, "Alex Morgan")
+            .Add(x => x.Email, "customer@example.com"));
+
+        Assert.Equal(["Input.CurrentPassword", "Input.NewPassword", "Input.ConfirmPassword"], cut.FindAll("input").Select(i => i.GetAttribute("name")));
+        cut.Find("input[name='Input.NewPassword']").Input("Customer-Harbor-7781");
+        cut.WaitForAssertion(() => Assert.Equal(("true", "false"), (cut.Find("[data-testid=rule-min-length]").GetAttribute("data-satisfied"), cut.Find("[data-testid=rule-not-personal]").GetAttribute("data-satisfied"))));
     }
 
     [Fact]

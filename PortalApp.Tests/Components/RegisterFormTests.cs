@@ -30,11 +30,11 @@ public sealed class RegisterFormTests : BunitTestBase, IClassFixture<PortalAppFa
         var email = $"crlf-{Guid.NewGuid():N}@example.com";
         var cut = Render<Register>();
 
-        Fill(cut, fullName, email, Accounts.Password, Accounts.Password);
+        Fill(cut, fullName, email, TestUsers.Password, TestUsers.Password);
         cut.Find("form").Submit();
 
         Assert.Contains("Full name can't contain line breaks or control characters.", cut.Markup, StringComparison.Ordinal);
-        Assert.Null(await Accounts.FindAsync(factory, email));
+        Assert.Null(await TestUsers.FindAsync(factory.Services, email));
     }
 
     [Fact]
@@ -43,11 +43,11 @@ public sealed class RegisterFormTests : BunitTestBase, IClassFixture<PortalAppFa
         var email = $"long-{Guid.NewGuid():N}@example.com";
         var cut = Render<Register>();
 
-        Fill(cut, new string('A', 10_000), email, Accounts.Password, Accounts.Password);
+        Fill(cut, new string('A', 10_000), email, TestUsers.Password, TestUsers.Password);
         cut.Find("form").Submit();
 
         Assert.Contains("Full name can be at most 100 characters.", cut.Markup, StringComparison.Ordinal);
-        Assert.Null(await Accounts.FindAsync(factory, email));
+        Assert.Null(await TestUsers.FindAsync(factory.Services, email));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class RegisterFormTests : BunitTestBase, IClassFixture<PortalAppFa
     {
         var cut = Render<Register>();
 
-        Fill(cut, "Ana Lima", "ana.example.com", Accounts.Password, "Something-else1!");
+        Fill(cut, "Ana Lima", "ana.example.com", TestUsers.Password, "Something-else1!");
         cut.Find("form").Submit();
 
         Assert.Contains("Enter a valid email address, like name@example.com.", cut.Markup, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class RegisterFormTests : BunitTestBase, IClassFixture<PortalAppFa
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("We couldn't create your account", cut.Markup, StringComparison.Ordinal));
-        Assert.Null(await Accounts.FindAsync(factory, email));
+        Assert.Null(await TestUsers.FindAsync(factory.Services, email));
     }
 
     protected override void Dispose(bool disposing)

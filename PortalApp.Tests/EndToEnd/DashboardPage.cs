@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using PortalApp.Features.Portal;
+using PortalApp.Tests.EndToEnd.Pages;
 
 namespace PortalApp.Tests.EndToEnd;
 
@@ -17,10 +19,9 @@ public sealed class DashboardPage(IPage page, string baseUrl)
 
     public async Task SignInAndOpenAsync(string email = "staff@example.com")
     {
-        await Page.GotoAsync(baseUrl + "Account/Login?returnUrl=" + Uri.EscapeDataString("/" + Path));
-        await Page.GetByLabel("Email").FillAsync(email);
-        await Page.GetByLabel("Password").FillAsync(Infrastructure.PortalSignIn.DemoPassword);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var signIn = new LoginPage(Page, baseUrl);
+        await signIn.OpenAsync("/" + Path);
+        await signIn.SignInAsync(email, DemoDataSeeder.DemoPassword);
         await Page.WaitForURLAsync(url => url.Contains(Path, StringComparison.Ordinal));
         await Assertions.Expect(LiveStatus).ToContainTextAsync("Live");
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PortalApp.Features.HelpCenter;
 using PortalApp.Features.Portal;
+using PortalApp.Tests.EndToEnd.Pages;
 using PortalApp.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,7 +12,7 @@ namespace PortalApp.Tests.EndToEnd;
 public sealed class HelpCenterBrowserTests(BrowserFixture browser)
 {
     /// <summary>Set to a folder to keep screenshots of the pages the tests visit (for looking at them, not for asserting).</summary>
-    private static readonly string? ScreenshotDirectory = Environment.GetEnvironmentVariable("HELPCENTER_SCREENSHOTS");
+    private const string ScreenshotVariable = "HELPCENTER_SCREENSHOTS";
 
     [SkippableFact]
     public async Task HelpCenter_SearchForgotPasswordOpenArticleVoteHelpful_ShowsThanks()
@@ -22,10 +23,10 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
         var help = new HelpCenterPage(page);
 
         await help.OpenAsync(server.BaseUrl);
-        await ScreenshotAsync(page, "help-home");
+        await Screenshots.SaveIfAskedAsync(page, "help-home", fullPage: false, variable: ScreenshotVariable);
         await help.SearchAsync("forgot password");
         await Expect(help.Results.First).ToHaveTextAsync("Resetting Your Customer Portal Password: Step-by-Step");
-        await ScreenshotAsync(page, "help-search");
+        await Screenshots.SaveIfAskedAsync(page, "help-search", fullPage: false, variable: ScreenshotVariable);
 
         await help.Results.First.ClickAsync();
         var article = new HelpArticlePage(page);
@@ -34,7 +35,7 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
         await article.VoteAsync(helpful: true);
 
         await Expect(article.Feedback.GetByRole(AriaRole.Status)).ToContainTextAsync("Thanks for your feedback");
-        await ScreenshotAsync(page, "help-article", fullPage: true);
+        await Screenshots.SaveIfAskedAsync(page, "help-article", fullPage: true, variable: ScreenshotVariable);
         var helpful = await server.Factory.WithDbAsync(db => db.Set<HelpArticle>().Where(a => a.Slug == "resetting-your-customer-portal-password").Select(a => a.HelpfulCount).SingleAsync());
         Assert.Equal(1, helpful);
 
@@ -64,7 +65,7 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
         var requests = page.GetByTestId("support-requests");
         await Expect(requests).ToContainTextAsync("Where is my November invoice?");
         await Expect(requests.GetByTestId("request-status")).ToHaveTextAsync("Open");
-        await ScreenshotAsync(page, "support-requests");
+        await Screenshots.SaveIfAskedAsync(page, "support-requests", fullPage: false, variable: ScreenshotVariable);
 
         await using var staffContext = await browser.NewContextAsync();
         var staff = await staffContext.NewPageAsync();
@@ -73,7 +74,7 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
         await row.Locator("[data-testid=status-select][data-interactive=true] div.mud-select").First.ClickAsync();
         await staff.Locator(".mud-popover-open").GetByText("Resolved", new() { Exact = true }).ClickAsync();
         await Expect(staff.GetByText("is now \u201cResolved\u201d")).ToBeVisibleAsync();
-        await ScreenshotAsync(staff, "support-manage");
+        await Screenshots.SaveIfAskedAsync(staff, "support-manage", fullPage: false, variable: ScreenshotVariable);
 
         await page.ReloadAsync();
         await Expect(requests.GetByTestId("request-status")).ToHaveTextAsync("Resolved");
@@ -98,7 +99,7 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
         await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Pay by card" })).ToBeVisibleAsync();
         await Expect(preview.Locator("strong")).ToHaveTextAsync("Billing");
         await Expect(preview.Locator("script")).ToHaveCountAsync(0);
-        await ScreenshotAsync(page, "help-editor");
+        await Screenshots.SaveIfAskedAsync(page, "help-editor", fullPage: false, variable: ScreenshotVariable);
         await publish.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "View article" })).ToBeVisibleAsync();
 
@@ -108,18 +109,9 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
 
     private static async Task SignInAsync(IPage page, PortalServer server, string email, string returnUrl)
     {
-        await page.GotoAsync(server.Url("Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl)));
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoDataSeeder.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var signIn = new LoginPage(page, server.BaseUrl);
+        await signIn.OpenAsync(returnUrl);
+        await signIn.SignInAsync(email, DemoDataSeeder.DemoPassword);
         await Expect(page).ToHaveURLAsync(server.Url(returnUrl));
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
-    {
-        if (!string.IsNullOrEmpty(ScreenshotDirectory))
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage });
-        }
     }
 }

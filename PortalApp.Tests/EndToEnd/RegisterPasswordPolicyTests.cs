@@ -36,7 +36,7 @@ public sealed class RegisterPasswordPolicyTests(BrowserFixture browser) : IAsync
         await ExpectRulesAsync(register, ("min-length", true), ("uppercase", true), ("digit", true), ("special", true), ("not-common", true), ("not-personal", true));
         await Expect(register.Strength).ToHaveAttributeAsync("data-score", "4");
         await Expect(register.Strength).ToContainTextAsync("Very strong");
-        await SaveScreenshotAsync(register.Page, "register-strong");
+        await Screenshots.SaveIfAskedAsync(register.Page, "register-strong");
 
         await register.Password.PressSequentiallyAsync("Morgan");
         await ExpectRulesAsync(register, ("not-personal", false));
@@ -46,7 +46,7 @@ public sealed class RegisterPasswordPolicyTests(BrowserFixture browser) : IAsync
         await Expect(register.Strength).ToHaveAttributeAsync("data-score", "0");
         await Expect(register.Strength).ToContainTextAsync("Very weak");
         await Expect(register.Rules.GetByRole(AriaRole.Status)).ToHaveTextAsync("5 of 6 requirements met");
-        await SaveScreenshotAsync(register.Page, "register-weak");
+        await Screenshots.SaveIfAskedAsync(register.Page, "register-weak");
     }
 
     [SkippableFact]
@@ -109,17 +109,6 @@ public sealed class RegisterPasswordPolicyTests(BrowserFixture browser) : IAsync
         foreach (var (id, satisfied) in rules)
         {
             await Expect(register.Rule(id)).ToHaveAttributeAsync("data-satisfied", satisfied ? "true" : "false");
-        }
-    }
-
-    /// <summary>Writes a PNG for a person to look at when PORTAL_SCREENSHOT_DIR is set.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var directory = Environment.GetEnvironmentVariable("PORTAL_SCREENSHOT_DIR");
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
         }
     }
 }

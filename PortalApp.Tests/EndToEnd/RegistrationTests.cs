@@ -32,7 +32,7 @@ public sealed class RegistrationTests(BrowserFixture browser) : IAsyncLifetime
         var register = new RegisterPage(page, server.BaseUrl);
         await register.OpenAsync();
 
-        await register.RegisterAsync("Dana Whitfield", "dana@example.com", Accounts.Password);
+        await register.RegisterAsync("Dana Whitfield", "dana@example.com", TestUsers.Password);
 
         await Expect(register.Heading).ToHaveTextAsync("Check your email");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("dana@example.com");
@@ -46,7 +46,7 @@ public sealed class RegistrationTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).Last.ClickAsync();
         var login = new LoginPage(page, server.BaseUrl);
-        await login.SignInAsync("dana@example.com", Accounts.Password);
+        await login.SignInAsync("dana@example.com", TestUsers.Password);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome back, Dana Whitfield");
         Assert.Empty(serverErrors);
@@ -59,7 +59,7 @@ public sealed class RegistrationTests(BrowserFixture browser) : IAsyncLifetime
         var register = new RegisterPage(page, server.BaseUrl);
         await register.OpenAsync();
 
-        await register.RegisterAsync("Someone Else", "customer@example.com", Accounts.Password);
+        await register.RegisterAsync("Someone Else", "customer@example.com", TestUsers.Password);
 
         await Expect(register.Heading).ToHaveTextAsync("Check your email");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("We've sent a confirmation link to customer@example.com.");
@@ -80,7 +80,7 @@ public sealed class RegistrationTests(BrowserFixture browser) : IAsyncLifetime
         var register = new RegisterPage(page, server.BaseUrl);
         await register.OpenAsync();
 
-        await register.RegisterAsync("Ana Lima", "ana.example.com", Accounts.Password);
+        await register.RegisterAsync("Ana Lima", "ana.example.com", TestUsers.Password);
 
         await Expect(register.ValidationMessage("Enter a valid email address, like name@example.com.")).ToBeVisibleAsync();
         await Expect(register.Heading).ToHaveTextAsync("Create an account");
@@ -101,12 +101,12 @@ public sealed class RegistrationTests(BrowserFixture browser) : IAsyncLifetime
 
         // Without the browser's maxlength (a crafted client), the server still refuses it.
         await register.FullName.EvaluateAsync("e => e.removeAttribute('maxlength')");
-        await register.FillAsync(huge, "long-name@example.com", Accounts.Password);
+        await register.FillAsync(huge, "long-name@example.com", TestUsers.Password);
         await register.Submit.ClickAsync();
 
         await Expect(register.ValidationMessage("Full name can be at most 100 characters.")).ToBeVisibleAsync();
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-        Assert.Null(await Accounts.FindAsync(server.Factory, "long-name@example.com"));
+        Assert.Null(await TestUsers.FindAsync(server.Factory.Services, "long-name@example.com"));
         Assert.Empty(serverErrors);
     }
 
@@ -116,7 +116,7 @@ public sealed class RegistrationTests(BrowserFixture browser) : IAsyncLifetime
         await OpenBrowserAsync();
         var register = new RegisterPage(page, server.BaseUrl);
         await register.OpenAsync();
-        await register.FillAsync("Double Clicker", "double@example.com", Accounts.Password);
+        await register.FillAsync("Double Clicker", "double@example.com", TestUsers.Password);
 
         // Several submits in the same tick, before the first render can disable the button.
         await register.Submit.EvaluateAsync("b => { b.click(); b.click(); b.click(); b.form.requestSubmit(); }");

@@ -4,30 +4,25 @@ using AngleSharp.Html.Parser;
 
 namespace PortalApp.Tests.Infrastructure;
 
-/// <summary>Submits a static SSR form the way a browser would: GET the page, take the form's antiforgery token, POST its fields.</summary>
+/// <summary>Submits static SSR forms the way a browser would: GET the page, keep the form's hidden fields (antiforgery token, handler), POST them with the given fields.</summary>
 public static partial class StaticForm
 {
+    /// <summary>Submits the Blazor form named <paramref name="formName"/> (its <c>FormName</c>) on <paramref name="pageUrl"/>.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, string formName, IReadOnlyDictionary<string, string> fields)
     {
         var page = Parse(await client.GetStringAsync(pageUrl));
         var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null)
             ?? throw new InvalidOperationException($"No form named '{formName}' on {pageUrl}.");
-        foreach (var name in fields.Keys)
-        {
-            if (form.QuerySelector($"[name='{name}']") is null)
-            {
-                throw new InvalidOperationException($"Form '{formName}' has no field named '{name}'.");
-            }
-        }
+        return await PostAsync(client, pageUrl, form, $"form '{formName}'", fields);
+    }
 
-        var posted = new Dictionary<string, string>(fields)
-        {
-            ["_handler"] = formName,
-            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-                ?? throw new InvalidOperationException($"No antiforgery token in form '{formName}'."),
-        };
-        using var content = new FormUrlEncodedContent(posted);
-        return await client.PostAsync(form.GetAttribute("action") ?? pageUrl, content);
+    /// <summary>Submits the plain form posting to <paramref name="action"/> on <paramref name="pageUrl"/> (e.g. the app bar's sign-out button).</summary>
+    public static async Task<HttpResponseMessage> SubmitToAsync(HttpClient client, string pageUrl, string action, IReadOnlyDictionary<string, string>? fields = null)
+    {
+        var page = Parse(await client.GetStringAsync(pageUrl));
+        var form = page.QuerySelector($"form[action='{action}']")
+            ?? throw new InvalidOperationException($"No form posting to '{action}' on {pageUrl}.");
+        return await PostAsync(client, pageUrl, form, $"the form posting to '{action}'", fields ?? new Dictionary<string, string>());
     }
 
     public static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
@@ -39,6 +34,34 @@ public static partial class StaticForm
     /// <summary>The page with per-response values (antiforgery tokens, protected component state, generated ids) blanked, so two answers can be compared byte for byte.</summary>
     public static string WithoutPerResponseValues(string html) =>
         ProtectedState().Replace(Guids().Replace(AntiforgeryValue().Replace(html, "name=\"__RequestVerificationToken\" value=\"\""), "guid"), "<!--Blazor-Server-Component-State:-->");
+
+    /// <summary>Posts as a browser would: the form's hidden fields (antiforgery token, handler name, …), then what was typed.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, IElement form, string what, IReadOnlyDictionary<string, string> fields)
+    {
+        foreach (var name in fields.Keys)
+        {
+            if (form.QuerySelector($"[name='{name}']") is null)
+            {
+                throw new InvalidOperationException($"{what} has no field named '{name}'.");
+            }
+        }
+
+        var posted = form.QuerySelectorAll("input[type=hidden][name]")
+            .GroupBy(input => input.GetAttribute("name")!)
+            .ToDictionary(group => group.Key, group => group.Last().GetAttribute("value") ?? "");
+        if (!posted.ContainsKey("__RequestVerificationToken"))
+        {
+            throw new InvalidOperationException($"No antiforgery token in {what}.");
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            posted[name] = value;
+        }
+
+        using var content = new FormUrlEncodedContent(posted);
+        return await client.PostAsync(form.GetAttribute("action") ?? pageUrl, content);
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"[^\"]+\"")]
     private static partial Regex AntiforgeryValue();

@@ -25,19 +25,19 @@ public sealed class AccountPagesTests(PortalAppFactory factory) : IClassFixture<
     [Fact]
     public async Task ConfirmEmail_TamperedCode_LeavesAccountUnconfirmed()
     {
-        var user = await Accounts.CreateAsync(factory, "tampered@example.com", confirmed: false);
+        var user = await TestUsers.CreateAsync(factory.Services, "tampered@example.com", confirmed: false);
         using var client = NewClient();
 
         var html = StaticForm.Parse(await client.GetStringAsync($"/Account/ConfirmEmail?userId={user.Id}&code=dGFtcGVyZWQ"));
 
         Assert.Equal("This link isn't valid", html.QuerySelector("h1")?.TextContent.Trim());
-        Assert.False((await Accounts.FindAsync(factory, "tampered@example.com"))!.EmailConfirmed);
+        Assert.False((await TestUsers.FindAsync(factory.Services, "tampered@example.com"))!.EmailConfirmed);
     }
 
     [Fact]
     public async Task ResendConfirmation_UnknownOrConfirmedAddress_SameAnswerNoEmail()
     {
-        await Accounts.CreateAsync(factory, "already-confirmed@example.com");
+        await TestUsers.CreateAsync(factory.Services, "already-confirmed@example.com");
         using var client = NewClient();
         var answers = new List<IReadOnlyList<string>>();
 
@@ -57,22 +57,13 @@ public sealed class AccountPagesTests(PortalAppFactory factory) : IClassFixture<
     [Fact]
     public async Task Logout_SignedInPost_ClearsTheAuthCookie()
     {
-        await Accounts.CreateAsync(factory, "logout@example.com", "Lee Logout");
+        await TestUsers.CreateAsync(factory.Services, "logout@example.com", "Lee Logout");
         using var client = NewClient();
-        await StaticForm.SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = "logout@example.com",
-            ["Input.Password"] = Accounts.Password,
-        });
+        await PortalSignIn.SubmitAsync(client, "logout@example.com", TestUsers.Password);
         var home = StaticForm.Parse(await client.GetStringAsync("/"));
         Assert.Equal("Lee Logout", home.QuerySelector("[data-testid=signed-in-user]")?.TextContent.Trim());
-        var form = home.QuerySelector("form[action='Account/Logout']")!;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-        });
 
-        var response = await client.PostAsync("/Account/Logout", content);
+        var response = await StaticForm.SubmitToAsync(client, "/", "Account/Logout");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Account/Login", response.Headers.Location?.OriginalString);

@@ -66,7 +66,7 @@ public sealed class EmailTemplateTests(PortalAppFactory factory) : IClassFixture
     [Fact]
     public async Task ResendConfirmation_RequestWithForeignHostHeader_LinkUsesConfiguredBase()
     {
-        var user = await Accounts.CreateAsync(factory, "host-header@example.com", confirmed: false);
+        var user = await TestUsers.CreateAsync(factory.Services, "host-header@example.com", confirmed: false);
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Host = "attacker.example";
 

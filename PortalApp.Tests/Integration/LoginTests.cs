@@ -12,10 +12,10 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
     [Fact]
     public async Task Login_CorrectPassword_RedirectsAndSetsAuthCookie()
     {
-        await Accounts.CreateAsync(factory, "login-ok@example.com", "Robin Success");
+        await TestUsers.CreateAsync(factory.Services, "login-ok@example.com", "Robin Success");
         using var client = NewClient();
 
-        var response = await LoginAsync(client, "login-ok@example.com", Accounts.Password);
+        var response = await PortalSignIn.SubmitAsync(client, "login-ok@example.com", TestUsers.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.AbsolutePath);
@@ -27,10 +27,10 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
     [Fact]
     public async Task Login_WrongPassword_ShowsGenericMessageAndNoCookie()
     {
-        await Accounts.CreateAsync(factory, "login-wrong@example.com");
+        await TestUsers.CreateAsync(factory.Services, "login-wrong@example.com");
         using var client = NewClient();
 
-        var response = await LoginAsync(client, "login-wrong@example.com", "Wrong-Passw0rd!");
+        var response = await PortalSignIn.SubmitAsync(client, "login-wrong@example.com", "Wrong-Passw0rd!");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(HasAuthCookie(response));
@@ -41,11 +41,11 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
     [Fact]
     public async Task Login_UnknownEmail_ShowsTheIdenticalMessage()
     {
-        await Accounts.CreateAsync(factory, "login-known@example.com");
+        await TestUsers.CreateAsync(factory.Services, "login-known@example.com");
         using var client = NewClient();
 
-        var known = await LoginAsync(client, "login-known@example.com", "Wrong-Passw0rd!");
-        var unknown = await LoginAsync(client, "nobody-here@example.com", "Wrong-Passw0rd!");
+        var known = await PortalSignIn.SubmitAsync(client, "login-known@example.com", "Wrong-Passw0rd!");
+        var unknown = await PortalSignIn.SubmitAsync(client, "nobody-here@example.com", "Wrong-Passw0rd!");
 
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.False(HasAuthCookie(unknown));
@@ -57,17 +57,17 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
     [Fact]
     public async Task Login_FiveWrongPasswords_LocksOutEvenTheRightPassword()
     {
-        await Accounts.CreateAsync(factory, "login-lockout@example.com");
+        await TestUsers.CreateAsync(factory.Services, "login-lockout@example.com");
         using var client = NewClient();
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            var failed = await LoginAsync(client, "login-lockout@example.com", $"Wrong-Passw0rd-{attempt}!");
+            var failed = await PortalSignIn.SubmitAsync(client, "login-lockout@example.com", $"Wrong-Passw0rd-{attempt}!");
             Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
             Assert.StartsWith(GenericError, Assert.Single(StaticForm.Alerts(await failed.Content.ReadAsStringAsync())), StringComparison.Ordinal);
         }
 
-        var fifth = await LoginAsync(client, "login-lockout@example.com", "Wrong-Passw0rd-5!");
+        var fifth = await PortalSignIn.SubmitAsync(client, "login-lockout@example.com", "Wrong-Passw0rd-5!");
         Assert.Equal(HttpStatusCode.Redirect, fifth.StatusCode);
         Assert.Equal("/Account/Lockout", fifth.Headers.Location?.AbsolutePath);
 
@@ -75,7 +75,7 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
         Assert.Contains("Too many sign-in attempts", lockout);
         Assert.Contains("sign-in is locked for 15 minutes after 5 failed attempts", Assert.Single(StaticForm.Alerts(lockout)));
 
-        var right = await LoginAsync(client, "login-lockout@example.com", Accounts.Password);
+        var right = await PortalSignIn.SubmitAsync(client, "login-lockout@example.com", TestUsers.Password);
         Assert.Equal("/Account/Lockout", right.Headers.Location?.AbsolutePath);
         Assert.False(HasAuthCookie(right));
     }
@@ -83,10 +83,10 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
     [Fact]
     public async Task Login_UnconfirmedAccount_CannotSignIn()
     {
-        await Accounts.CreateAsync(factory, "login-unconfirmed@example.com", confirmed: false);
+        await TestUsers.CreateAsync(factory.Services, "login-unconfirmed@example.com", confirmed: false);
         using var client = NewClient();
 
-        var response = await LoginAsync(client, "login-unconfirmed@example.com", Accounts.Password);
+        var response = await PortalSignIn.SubmitAsync(client, "login-unconfirmed@example.com", TestUsers.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(HasAuthCookie(response));
@@ -100,7 +100,7 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
     {
         using var client = NewClient();
 
-        var response = await LoginAsync(client, "", "");
+        var response = await PortalSignIn.SubmitAsync(client, "", "");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -114,7 +114,7 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
     {
         using var client = NewClient();
 
-        var response = await LoginAsync(client, new string('a', 10_000) + "@example.com", new string('p', 10_000));
+        var response = await PortalSignIn.SubmitAsync(client, new string('a', 10_000) + "@example.com", new string('p', 10_000));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -130,13 +130,13 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
     public async Task Login_ForeignReturnUrl_RedirectsWithinThePortal(string returnUrl)
     {
         var email = $"login-return-{Guid.NewGuid():N}@example.com";
-        await Accounts.CreateAsync(factory, email);
+        await TestUsers.CreateAsync(factory.Services, email);
         using var client = NewClient();
 
         var response = await StaticForm.SubmitAsync(client, "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl), "login", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
-            ["Input.Password"] = Accounts.Password,
+            ["Input.Password"] = TestUsers.Password,
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -148,13 +148,13 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
     [Fact]
     public async Task Login_LocalReturnUrl_RedirectsThere()
     {
-        await Accounts.CreateAsync(factory, "login-local-return@example.com");
+        await TestUsers.CreateAsync(factory.Services, "login-local-return@example.com");
         using var client = NewClient();
 
         var response = await StaticForm.SubmitAsync(client, "/Account/Login?ReturnUrl=%2Fdev%2Fmailbox", "login", new Dictionary<string, string>
         {
             ["Input.Email"] = "login-local-return@example.com",
-            ["Input.Password"] = Accounts.Password,
+            ["Input.Password"] = TestUsers.Password,
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -180,12 +180,6 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
 
     private HttpClient NewClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
 
-    private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password)
-        => StaticForm.SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
 
     private static bool HasAuthCookie(HttpResponseMessage response)
         => response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("portal.auth=", StringComparison.Ordinal) && !c.StartsWith("portal.auth=;", StringComparison.Ordinal));

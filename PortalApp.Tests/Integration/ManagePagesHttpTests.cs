@@ -35,7 +35,7 @@ public sealed class ManagePagesHttpTests : IDisposable
         using var here = await SignedInClientAsync(user.Email!, TestUsers.Password);
         using var elsewhere = await SignedInClientAsync(user.Email!, TestUsers.Password);
 
-        var response = await StaticForms.SubmitAsync(here, "/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
+        var response = await StaticForm.SubmitAsync(here, "/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = TestUsers.Password,
             ["Input.NewPassword"] = "Copper-Meadow-Violet-2027!",
@@ -55,7 +55,7 @@ public sealed class ManagePagesHttpTests : IDisposable
         var user = await TestUsers.CreateAsync(factory.Services);
         using var client = await SignedInClientAsync(user.Email!, TestUsers.Password);
 
-        var response = await StaticForms.SubmitAsync(client, "/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
+        var response = await StaticForm.SubmitAsync(client, "/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = "Not-The-Password-1!",
             ["Input.NewPassword"] = "Copper-Meadow-Violet-2027!",
@@ -68,21 +68,43 @@ public sealed class ManagePagesHttpTests : IDisposable
     }
 
     [Fact]
+    public async Task ChangePassword_EmptySubmit_NamesEachMissingFieldAndKeepsPassword()
+    {
+        var user = await TestUsers.CreateAsync(factory.Services);
+        using var client = await SignedInClientAsync(user.Email!, TestUsers.Password);
+
+        var response = await StaticForm.SubmitAsync(client, "/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "",
+            ["Input.NewPassword"] = "",
+            ["Input.ConfirmPassword"] = "",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Enter your current password.", html, StringComparison.Ordinal);
+        Assert.Contains("Choose a new password.", html, StringComparison.Ordinal);
+        Assert.Contains("Type the new password again.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your password was changed", html, StringComparison.Ordinal);
+        using var again = await SignedInClientAsync(user.Email!, TestUsers.Password);
+        Assert.True(await IsSignedInAsync(again));
+    }
+
+    [Fact]
     public async Task SignIn_MfaOn_RecoveryCodeWorksOnceThroughThePages()
     {
         var user = await TestUsers.CreateAsync(factory.Services);
         var codes = await TurnOnMfaAsync(user.Id);
 
         using var first = factory.CreateClient();
-        await SignInAsync(first, user.Email!, TestUsers.Password);
+        await PortalSignIn.SubmitAsync(first, user.Email!, TestUsers.Password);
         Assert.False(await IsSignedInAsync(first));
-        var used = await StaticForms.SubmitAsync(first, "/Account/LoginWithRecoveryCode", "login-recovery-code", new Dictionary<string, string> { ["Input.RecoveryCode"] = codes[0] });
+        var used = await StaticForm.SubmitAsync(first, "/Account/LoginWithRecoveryCode", "login-recovery-code", new Dictionary<string, string> { ["Input.RecoveryCode"] = codes[0] });
         Assert.Equal(HttpStatusCode.OK, used.StatusCode);
         Assert.True(await IsSignedInAsync(first));
 
         using var second = factory.CreateClient();
-        await SignInAsync(second, user.Email!, TestUsers.Password);
-        var reused = await StaticForms.SubmitAsync(second, "/Account/LoginWithRecoveryCode", "login-recovery-code", new Dictionary<string, string> { ["Input.RecoveryCode"] = codes[0] });
+        await PortalSignIn.SubmitAsync(second, user.Email!, TestUsers.Password);
+        var reused = await StaticForm.SubmitAsync(second, "/Account/LoginWithRecoveryCode", "login-recovery-code", new Dictionary<string, string> { ["Input.RecoveryCode"] = codes[0] });
         Assert.Contains("isn&#x27;t valid", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await IsSignedInAsync(second));
     }
@@ -95,11 +117,11 @@ public sealed class ManagePagesHttpTests : IDisposable
         var key = await AuthenticatorKeyAsync(user.Id);
         using var client = factory.CreateClient();
 
-        await SignInAsync(client, user.Email!, TestUsers.Password);
+        await PortalSignIn.SubmitAsync(client, user.Email!, TestUsers.Password);
         Assert.False(await IsSignedInAsync(client));
-        var wrong = await StaticForms.SubmitAsync(client, "/Account/LoginWith2fa?rememberMe=False", "login-2fa", new Dictionary<string, string> { ["Input.Code"] = "000000" });
+        var wrong = await StaticForm.SubmitAsync(client, "/Account/LoginWith2fa?rememberMe=False", "login-2fa", new Dictionary<string, string> { ["Input.Code"] = "000000" });
         Assert.Contains("That code isn&#x27;t right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await StaticForms.SubmitAsync(client, "/Account/LoginWith2fa?rememberMe=False", "login-2fa", new Dictionary<string, string>
+        await StaticForm.SubmitAsync(client, "/Account/LoginWith2fa?rememberMe=False", "login-2fa", new Dictionary<string, string>
         {
             ["Input.Code"] = TotpCodes.Compute(key, DateTimeOffset.UtcNow),
             ["Input.RememberBrowser"] = "true",
@@ -108,7 +130,7 @@ public sealed class ManagePagesHttpTests : IDisposable
 
         await SignOutAsync(client);
         Assert.False(await IsSignedInAsync(client));
-        await SignInAsync(client, user.Email!, TestUsers.Password);
+        await PortalSignIn.SubmitAsync(client, user.Email!, TestUsers.Password);
         Assert.True(await IsSignedInAsync(client));
     }
 
@@ -136,10 +158,8 @@ public sealed class ManagePagesHttpTests : IDisposable
         var user = await TestUsers.CreateAsync(factory.Services, fullName: "Dana Export");
         await TurnOnMfaAsync(user.Id);
         using var client = await SignedInClientAsync(user.Email!, TestUsers.Password, withRecoveryCodeFor: user.Id);
-        var html = await client.GetStringAsync("/Account/Manage/Privacy");
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
-        var response = await client.PostAsync("/Account/Manage/PersonalData", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var response = await StaticForm.SubmitToAsync(client, "/Account/Manage/Privacy", "Account/Manage/PersonalData");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -160,11 +180,11 @@ public sealed class ManagePagesHttpTests : IDisposable
         var user = await TestUsers.CreateAsync(factory.Services);
         using var client = await SignedInClientAsync(user.Email!, TestUsers.Password);
 
-        var wrong = await StaticForms.SubmitAsync(client, "/Account/Manage/DeleteAccount", "delete-account", new Dictionary<string, string> { ["Input.Password"] = "Wrong-Password-1!" });
+        var wrong = await StaticForm.SubmitAsync(client, "/Account/Manage/DeleteAccount", "delete-account", new Dictionary<string, string> { ["Input.Password"] = "Wrong-Password-1!" });
         Assert.Contains("isn&#x27;t right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == user.Id)));
 
-        var response = await StaticForms.SubmitAsync(client, "/Account/Manage/DeleteAccount", "delete-account", new Dictionary<string, string> { ["Input.Password"] = TestUsers.Password });
+        var response = await StaticForm.SubmitAsync(client, "/Account/Manage/DeleteAccount", "delete-account", new Dictionary<string, string> { ["Input.Password"] = TestUsers.Password });
 
         Assert.Contains("Your account was deleted", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == user.Id)));
@@ -176,25 +196,18 @@ public sealed class ManagePagesHttpTests : IDisposable
     private async Task<HttpClient> SignedInClientAsync(string email, string password, string? withRecoveryCodeFor = null)
     {
         var client = factory.CreateClient();
-        await SignInAsync(client, email, password);
+        await PortalSignIn.SubmitAsync(client, email, password);
         if (withRecoveryCodeFor is not null)
         {
             await using var scope = factory.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
             var code = (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByIdAsync(withRecoveryCodeFor))!, 10))!.First();
-            await StaticForms.SubmitAsync(client, "/Account/LoginWithRecoveryCode", "login-recovery-code", new Dictionary<string, string> { ["Input.RecoveryCode"] = code });
+            await StaticForm.SubmitAsync(client, "/Account/LoginWithRecoveryCode", "login-recovery-code", new Dictionary<string, string> { ["Input.RecoveryCode"] = code });
         }
 
         Assert.True(await IsSignedInAsync(client), "Expected the sign-in to succeed.");
         return client;
     }
-
-    private static Task SignInAsync(HttpClient client, string email, string password)
-        => StaticForms.SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
 
     private static async Task<bool> IsSignedInAsync(HttpClient client)
     {
@@ -202,12 +215,8 @@ public sealed class ManagePagesHttpTests : IDisposable
         return html.Contains("data-testid=\"signed-in-user\"", StringComparison.Ordinal);
     }
 
-    private static async Task SignOutAsync(HttpClient client)
-    {
-        var html = await client.GetStringAsync("/Account/Manage/ChangePassword");
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-    }
+    private static Task SignOutAsync(HttpClient client)
+        => StaticForm.SubmitToAsync(client, "/Account/Manage/ChangePassword", "Account/Logout");
 
     private async Task<string> AuthenticatorKeyAsync(string userId)
     {

@@ -18,11 +18,11 @@ public sealed class StaffAccountCommandTests : IDisposable
     [Fact]
     public async Task CreateStaff_PasswordOnStdin_CreatesConfirmedStaffAccount()
     {
-        var run = await RunAsync(Accounts.Password + "\n", "create-staff", "--email", "ops@example.com", "--name", "Olivia Ops");
+        var run = await RunAsync(TestUsers.Password + "\n", "create-staff", "--email", "ops@example.com", "--name", "Olivia Ops");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Created staff account ops@example.com", run.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(Accounts.Password, run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestUsers.Password, run.Output, StringComparison.Ordinal);
 
         using var app = OpenDatabase();
         await using var scope = app.Services.CreateAsyncScope();
@@ -32,7 +32,7 @@ public sealed class StaffAccountCommandTests : IDisposable
         Assert.Equal("Olivia Ops", user.FullName);
         Assert.True(user.EmailConfirmed);
         Assert.Equal([PortalRoles.Staff], await users.GetRolesAsync(user));
-        Assert.True(await users.CheckPasswordAsync(user, Accounts.Password));
+        Assert.True(await users.CheckPasswordAsync(user, TestUsers.Password));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class StaffAccountCommandTests : IDisposable
         Assert.Contains("The account was not created", run.Error, StringComparison.Ordinal);
 
         using var app = OpenDatabase();
-        Assert.Null(await Accounts.FindAsync(app, "ops@example.com"));
+        Assert.Null(await TestUsers.FindAsync(app.Services, "ops@example.com"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PortalApp.Features.Portal;
 
 namespace PortalApp.Tests.EndToEnd.Pages;
 
@@ -13,13 +14,23 @@ public sealed class LoginPage(IPage page, string baseUrl)
 
     public ILocator Error => page.GetByRole(AriaRole.Alert);
 
-    public async Task OpenAsync() => await page.GotoAsync(baseUrl + "Account/Login");
+    public async Task OpenAsync(string? returnUrl = null)
+        => await page.GotoAsync(baseUrl + "Account/Login" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
 
     public async Task SignInAsync(string email, string password)
     {
         await Email.FillAsync(email);
         await Password.FillAsync(password);
         await Submit.ClickAsync();
+    }
+
+    /// <summary>Opens this page, signs in as the seeded demo customer and waits until the app bar names them.</summary>
+    public async Task SignInAsDemoCustomerAsync()
+    {
+        var (email, fullName, _) = DemoDataSeeder.DemoAccounts[0];
+        await OpenAsync();
+        await SignInAsync(email, DemoDataSeeder.DemoPassword);
+        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(fullName);
     }
 
     /// <summary>On the second-factor page that follows the password when MFA is on.</summary>
