@@ -15,7 +15,7 @@ internal static partial class PipelineFigures
 
     public static async Task<double?> RunAsync(Report report, bool quick)
     {
-        const int customers = 1000;
+        var customers = quick ? 200 : 1000;
         await using var host = PortalHost.Start();
         var emails = Enumerable.Range(0, customers).Select(i => Text.Invariant($"customer{i:0000}@example.com")).ToList();
         await host.AddCustomersAsync(emails.Select((e, i) => (e, Text.Invariant($"Customer Number{i}"))));
@@ -41,7 +41,7 @@ internal static partial class PipelineFigures
         var seconds = Stopwatch.GetElapsedTime(start, last).TotalSeconds;
         var latency = new Stats(deliveries.Select(d => Stopwatch.GetElapsedTime(requestedAt[d.To], d.ArrivedAt).TotalMilliseconds));
         var rate = deliveries.Count / seconds;
-        report.Add("5", Text.Invariant($"{customers} reset emails to loopback SMTP (16 clients posting; all posted in {posted.TotalSeconds:0.0} s)"), ">= 200 emails/s", Text.Invariant($"{rate:0} emails/s over {host.Smtp.SessionCount} SMTP connection(s)"), rate >= 200);
+        report.Add("5", Text.Invariant($"{customers} reset emails{(quick ? " (quick mode; the full run sends 1,000)" : "")} to loopback SMTP (16 clients posting; all posted in {posted.TotalSeconds:0.0} s)"), ">= 200 emails/s", Text.Invariant($"{rate:0} emails/s over {host.Smtp.SessionCount} SMTP connection(s)"), rate >= 200);
         report.Add("5", "request -> delivery", "p95 <= 1000 ms", Text.Invariant($"median {latency.Median:0} ms, p95 {latency.P95:0} ms, max {latency.Max:0} ms"), latency.P95 <= 1000);
 
         return await CompletionAsync(host, deliveries, report, quick ? 8 : 30);
@@ -50,9 +50,10 @@ internal static partial class PipelineFigures
     /// <summary>Figure 6: a completed reset against the bare PBKDF2 hash it contains. Returns the median completion (ms).</summary>
     private static async Task<double?> CompletionAsync(PortalHost host, List<SmtpSink.Delivery> deliveries, Report report, int count)
     {
-        var service = host.Services.GetRequiredService<ResetPasswordService>();
-        var hasher = host.Services.GetRequiredService<IPasswordHasher<PortalUser>>();
-        var iterations = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>().Value.IterationCount;
+        await using var scope = host.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<ResetPasswordService>();
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<PortalUser>>();
+        var iterations = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>().Value.IterationCount;
         var client = new ClientInfo("127.0.0.1", "PortalApp.Benchmarks");
         var tokens = deliveries.Select(d => Token().Match(d.TextBody)).Where(m => m.Success).Select(m => Uri.UnescapeDataString(m.Groups["token"].Value)).ToList();
         var hashes = new List<double>();
