@@ -53,11 +53,12 @@ public class KeystrokeBenchmarks
     /// Per-call timings of the full evaluation while "typing" each input one character at a time (every prefix),
     /// <paramref name="rounds"/> times: BenchmarkDotNet reports per-iteration means, the p99 target is per keystroke.
     /// </summary>
-    internal static (Stats Typical, Stats Adversarial) PerKeystroke(int rounds)
+    internal static (Stats Typical, Stats Adversarial, Stats Rules) PerKeystroke(int rounds)
     {
         var policy = NewPolicy();
         var typical = new List<double>();
         var adversarial = new List<double>();
+        var rules = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
             foreach (var (name, input) in Inputs)
@@ -68,17 +69,21 @@ public class KeystrokeBenchmarks
                     var start = Stopwatch.GetTimestamp();
                     policy.Evaluate(prefix, Customer);
                     var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    start = Stopwatch.GetTimestamp();
+                    policy.EvaluateRules(prefix, Customer);
+                    var rulesMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                     if (round == 0)
                     {
                         continue;
                     }
 
                     (AdversarialInputs.Contains(name) ? adversarial : typical).Add(ms);
+                    rules.Add(rulesMs);
                 }
             }
         }
 
-        return (new Stats(typical), new Stats(adversarial));
+        return (new Stats(typical), new Stats(adversarial), new Stats(rules));
     }
 
     private static string Repeat(string unit, int length) => string.Concat(Enumerable.Repeat(unit, length / unit.Length + 1))[..length];
