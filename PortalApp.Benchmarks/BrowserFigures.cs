@@ -66,9 +66,10 @@ internal static partial class BrowserFigures
 
         var before = Heap();
         var pages = new List<IPage>();
-        for (var i = 0; i < pageCount; i++)
+        for (var batch = 0; batch < pageCount; batch += 5)
         {
-            pages.Add((await OpenAsync(browser, link)).Page);
+            var opened = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => OpenAsync(browser, link)));
+            pages.AddRange(opened.Select(o => o.Page));
         }
 
         await Task.Delay(500);

@@ -30,7 +30,7 @@ internal static class BenchmarkProgram
         (Stats Known, Stats Unknown)? portalKnownUnknown = null;
         double? portalResetMedian = null;
         var loadWarmUp = TimeSpan.FromSeconds(quick ? 0.5 : 2);
-        var loadDuration = TimeSpan.FromSeconds(quick ? 2 : 10);
+        var loadDuration = TimeSpan.FromSeconds(quick ? 1.5 : 10);
         int[] concurrencies = [1, 16, 64];
         static string LoadEmail(long n) => n % 2 == 0 ? Text.Invariant($"known{n % 100}@example.com") : Text.Invariant($"unknown-{n}@example.com");
         var knownEmails = Enumerable.Range(0, 100).Select(k => Text.Invariant($"known{k}@example.com")).ToList();
