@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using PortalApp.Data;
+using PortalApp.Features.PasswordReset;
+using PortalApp.Features.Security;
 
 namespace PortalApp.Features.Account;
 
@@ -16,10 +18,23 @@ internal sealed class RegistrationService(
     UserManager<PortalUser> userManager,
     AccountEmails emails,
     TimeProvider time,
+    AccountRateLimiter limiter,
     ILogger<RegistrationService> logger)
 {
-    public async Task<RegistrationResult> RegisterAsync(string fullName, string email, string password, CancellationToken cancellationToken = default)
+    public static RegistrationResult TooManyAttempts { get; } = new(false, [AccountRateLimiting.TooManyAttemptsMessage]);
+
+    public Task<RegistrationResult> RegisterAsync(string fullName, string email, string password, CancellationToken cancellationToken = default)
+        => RegisterAsync(fullName, email, password, new ClientInfo(null, null), cancellationToken);
+
+    public async Task<RegistrationResult> RegisterAsync(string fullName, string email, string password, ClientInfo client, CancellationToken cancellationToken = default)
     {
+        // Before any lookup, keyed by address only: being limited says nothing about the account.
+        if (!limiter.TryAcquire(AccountAction.Register, AccountRateLimiting.ClientKey(client.IpAddress)))
+        {
+            logger.LogWarning("Registration rate limit reached for a client.");
+            return TooManyAttempts;
+        }
+
         fullName = fullName.Trim();
         email = email.Trim();
         var candidate = new PortalUser { FullName = fullName, Email = email, UserName = email, CreatedAt = time.GetUtcNow() };
