@@ -41,7 +41,7 @@ public static class SecurityHeaders
         "form-action 'self'";
 
     public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder) =>
-        builder.AddPortalRateLimiting().AddPortalSecurityCookies();
+        builder.AddPortalRateLimiting().AddPortalSecurityCookies().AddPortalLogRedaction();
 
     public static WebApplicationBuilder AddPortalSecurityCookies(this WebApplicationBuilder builder)
     {
