@@ -35,8 +35,15 @@ internal sealed class RegistrationService(
             return TooManyAttempts;
         }
 
+        // The page validates these too; the service holds on its own for anything that reaches it another way.
         fullName = fullName.Trim();
         email = email.Trim();
+        var inputErrors = InputErrors(fullName, email, password);
+        if (inputErrors.Count > 0)
+        {
+            return new RegistrationResult(false, inputErrors);
+        }
+
         var candidate = new PortalUser { FullName = fullName, Email = email, UserName = email, CreatedAt = time.GetUtcNow() };
 
         var passwordErrors = new List<string>();
@@ -77,5 +84,28 @@ internal sealed class RegistrationService(
         await emails.SendEmailConfirmationAsync(candidate, cancellationToken);
         logger.LogInformation("Created account {UserId}; confirmation email queued.", candidate.Id);
         return RegistrationResult.Success;
+    }
+
+    private static List<string> InputErrors(string fullName, string email, string password)
+    {
+        var errors = new List<string>();
+        var noControl = new NoControlCharactersAttribute();
+        if (fullName.Length is 0 or > PortalLimits.FullNameMaxLength || !InputText.IsWellFormed(fullName) || !noControl.IsValid(fullName))
+        {
+            errors.Add("Enter your full name (at most 100 characters, no line breaks or control characters).");
+        }
+
+        if (email.Length is 0 or > PortalLimits.EmailMaxLength || !InputText.IsWellFormed(email) || !noControl.IsValid(email)
+            || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        {
+            errors.Add("Enter a valid email address, like name@example.com.");
+        }
+
+        if (!InputText.IsWellFormed(password))
+        {
+            errors.Add("The password contains characters that can't be used.");
+        }
+
+        return errors;
     }
 }

@@ -66,6 +66,11 @@ public sealed class ResetPasswordService(IServiceScopeFactory scopeFactory, Time
             return new ResetResult(ResetOutcome.TooManyAttempts, [AccountRateLimiting.TooManyAttemptsMessage], null);
         }
 
+        if (!Account.InputText.IsWellFormed(newPassword))
+        {
+            return new ResetResult(ResetOutcome.RejectedByPolicy, ["The password contains characters that can't be used."], null);
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PortalDbContext>();
