@@ -16,7 +16,7 @@ public sealed class BrowserSecurityTests(BrowserFixture browser)
     private const string Customer = "customer@example.com";
 
     [SkippableFact]
-    public async Task Pages_LoadedInChromium_WorkWithoutCspViolations()
+    public async Task Pages_LoadedInChromium_WorkWithoutCspViolationsAndScriptPayloadsStayText()
     {
         await using var server = PortalServer.Start(s => s["Email:Transport"] = "Pickup");
         await using var context = await browser.NewContextAsync();
@@ -52,10 +52,21 @@ public sealed class BrowserSecurityTests(BrowserFixture browser)
         await page.GotoAsync(server.Url("dev/mailbox/" + Path.GetFileName(file)));
         await Expect(page.FrameLocator("iframe.portal-mail-frame").GetByText("Reset my password")).ToBeVisibleAsync();
 
+        // A script payload as an email address, shown back to staff in the dashboard's request log, stays inert text.
+        const string Payload = "<script>alert(1)</script>@example.com";
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => Interlocked.Increment(ref dialogs);
+        await page.GotoAsync(server.Url("Account/ForgotPassword"));
+        await new ForgotPasswordPage(page).RequestLinkAsync(Payload);
+        await Expect(page.GetByTestId("forgot-confirmation")).ToBeVisibleAsync();
+
         // The staff dashboard: MudBlazor charts, tables and live updates.
         var dashboard = new DashboardPage(page, server.BaseUrl);
         await dashboard.SignInAndOpenAsync();
         await Expect(dashboard.Kpi("requested")).ToBeVisibleAsync();
+        await Expect(dashboard.LogEmails.Filter(new() { HasText = Payload })).ToHaveCountAsync(1);
+        Assert.Equal(0, await page.Locator("[data-testid=log-email] script").CountAsync());
+        Assert.Equal(0, dialogs);
 
         Assert.Empty(violations);
     }
