@@ -55,6 +55,12 @@ internal sealed class SignInService(
             return SignInOutcome.LockedOut;
         }
 
+        if (result.IsNotAllowed)
+        {
+            // Identity refuses an unconfirmed account before checking the password: spend the same hashing work.
+            _ = userManager.PasswordHasher.HashPassword(NobodyUser, password);
+        }
+
         logger.LogInformation("Sign-in failed for user {UserId}.", user.Id);
         if (!result.IsNotAllowed)
         {
