@@ -58,8 +58,10 @@ public static class SecurityHeaders
         });
         builder.Services.Configure<AntiforgeryOptions>(o =>
         {
+            // Antiforgery refuses to run at all over plain HTTP when set to Always (e.g. behind a TLS-terminating proxy
+            // without forwarded headers); SameAsRequest still marks it Secure on every HTTPS response.
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         return builder;
