@@ -36,9 +36,9 @@ public static partial class StaticForm
     public static IReadOnlyList<string> Alerts(string html)
         => Parse(html).QuerySelectorAll("[role=alert]").Select(e => Whitespace().Replace(e.TextContent, " ").Trim()).ToList();
 
-    /// <summary>The page with per-response values (antiforgery tokens, protected component state, generated ids) blanked, so two answers can be compared byte for byte.</summary>
+    /// <summary>The page with per-response values (antiforgery tokens, protected component state, generated ids, CSP nonces) blanked, so two answers can be compared byte for byte.</summary>
     public static string WithoutPerResponseValues(string html) =>
-        ProtectedState().Replace(Guids().Replace(AntiforgeryValue().Replace(html, "name=\"__RequestVerificationToken\" value=\"\""), "guid"), "<!--Blazor-Server-Component-State:-->");
+        CspNonce().Replace(ProtectedState().Replace(Guids().Replace(AntiforgeryValue().Replace(html, "name=\"__RequestVerificationToken\" value=\"\""), "guid"), "<!--Blazor-Server-Component-State:-->"), "nonce=\"\"");
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"[^\"]+\"")]
     private static partial Regex AntiforgeryValue();
@@ -48,6 +48,9 @@ public static partial class StaticForm
 
     [GeneratedRegex("<!--Blazor-Server-Component-State:[^>]*-->")]
     private static partial Regex ProtectedState();
+
+    [GeneratedRegex("nonce=\"[^\"]*\"")]
+    private static partial Regex CspNonce();
 
     [GeneratedRegex("\\s+")]
     private static partial Regex Whitespace();
