@@ -12,6 +12,8 @@ namespace PortalApp.Tests.Security;
 
 /// <summary>SQLite under 50 concurrent writers (forgot requests and activity events together): nobody sees "database is locked".</summary>
 [Trait("Category", "Security")]
+// CPU-heavy: kept out of the way of the browser tests, whose circuits must connect within their timeouts on 2 cores.
+[Collection(BrowserCollection.Name)]
 public sealed class ConcurrencySecurityTests : IDisposable
 {
     private const int Writers = 50;

@@ -13,6 +13,8 @@ namespace PortalApp.Tests.Security;
 /// restarted: every queued email is delivered at least once. (SMTP down then back: <c>Integration/OutboxSmtpTests</c>.)
 /// </summary>
 [Trait("Category", "Security")]
+// CPU-heavy: kept out of the way of the browser tests, whose circuits must connect within their timeouts on 2 cores.
+[Collection(BrowserCollection.Name)]
 public sealed class CrashRecoverySecurityTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Messages = 400;
