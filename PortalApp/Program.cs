@@ -4,6 +4,7 @@ using PortalApp.Features.Email;
 using PortalApp.Features.PasswordReset;
 using PortalApp.Features.HelpCenter;
 using PortalApp.Features.Portal;
+using PortalApp.Features.Security;
 using PortalApp.Features.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddRepositoryDevelopmentSettings();
 builder.AddPortalCore();
 builder.AddPortalData();
 builder.AddPortalIdentity();
+builder.AddPortalSecurity();
 builder.AddPortalEmail();
 builder.AddPortalPasswordReset();
 builder.AddPortalHelpCenter();

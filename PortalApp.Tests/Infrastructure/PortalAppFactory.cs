@@ -28,6 +28,12 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             ["Seed:DemoData"] = "true",
             ["StaffDashboard:SeedDemoActivity"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests share one client IP; the security tests lower these to prove the limits.
+            ["RateLimiting:SignIn:PermitLimit"] = "100000",
+            ["RateLimiting:Register:PermitLimit"] = "100000",
+            ["RateLimiting:ForgotPassword:PermitLimit"] = "100000",
+            ["RateLimiting:ResetPassword:PermitLimit"] = "100000",
+            ["RateLimiting:ResendConfirmation:PermitLimit"] = "100000",
         };
     }
 

@@ -31,9 +31,9 @@ public static partial class StaticForm
     public static IReadOnlyList<string> Alerts(string html)
         => Parse(html).QuerySelectorAll("[role=alert]").Select(e => Whitespace().Replace(e.TextContent, " ").Trim()).ToList();
 
-    /// <summary>The page with per-response values (antiforgery tokens, protected component state, generated ids) blanked, so two answers can be compared byte for byte.</summary>
+    /// <summary>The page with per-response values (antiforgery tokens, protected component state, generated ids, CSP nonces) blanked, so two answers can be compared byte for byte.</summary>
     public static string WithoutPerResponseValues(string html) =>
-        ProtectedState().Replace(Guids().Replace(AntiforgeryValue().Replace(html, "name=\"__RequestVerificationToken\" value=\"\""), "guid"), "<!--Blazor-Server-Component-State:-->");
+        CspNonce().Replace(ProtectedState().Replace(Guids().Replace(AntiforgeryValue().Replace(html, "name=\"__RequestVerificationToken\" value=\"\""), "guid"), "<!--Blazor-Server-Component-State:-->"), "nonce=\"\"");
 
     /// <summary>Posts as a browser would: the form's hidden fields (antiforgery token, handler name, …), then what was typed.</summary>
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, IElement form, string what, IReadOnlyDictionary<string, string> fields)
@@ -71,6 +71,9 @@ public static partial class StaticForm
 
     [GeneratedRegex("<!--Blazor-Server-Component-State:[^>]*-->")]
     private static partial Regex ProtectedState();
+
+    [GeneratedRegex("nonce=\"[^\"]*\"")]
+    private static partial Regex CspNonce();
 
     [GeneratedRegex("\\s+")]
     private static partial Regex Whitespace();

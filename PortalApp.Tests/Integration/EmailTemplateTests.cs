@@ -66,8 +66,11 @@ public sealed class EmailTemplateTests(PortalAppFactory factory) : IClassFixture
     [Fact]
     public async Task ResendConfirmation_RequestWithForeignHostHeader_LinkUsesConfiguredBase()
     {
-        var user = await TestUsers.CreateAsync(factory.Services, "host-header@example.com", confirmed: false);
-        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        // AllowedHosts refuses foreign hosts outright; with host filtering off, the link must still not follow the header.
+        using var open = new PortalAppFactory();
+        open.Settings["AllowedHosts"] = "*";
+        var user = await TestUsers.CreateAsync(open.Services, "host-header@example.com", confirmed: false);
+        using var client = open.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Host = "attacker.example";
 
         var response = await StaticForm.SubmitAsync(client, "/Account/ResendEmailConfirmation", "resend-confirmation", new Dictionary<string, string>
@@ -77,7 +80,7 @@ public sealed class EmailTemplateTests(PortalAppFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var emails = await Poll.UntilAsync(
-            () => Task.FromResult(Mail.ReadPickup(factory.PickupDirectory).Where(m => m.To.Mailboxes.Any(b => b.Address == "host-header@example.com")).ToList()),
+            () => Task.FromResult(Mail.ReadPickup(open.PickupDirectory).Where(m => m.To.Mailboxes.Any(b => b.Address == "host-header@example.com")).ToList()),
             m => m.Count == 1,
             "the confirmation email in the pickup folder");
         var link = Mail.LinkStartingWith(emails[0], "http");

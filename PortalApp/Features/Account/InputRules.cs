@@ -16,6 +16,32 @@ public sealed class NoControlCharactersAttribute : ValidationAttribute
         => value is not string text || !text.EnumerateRunes().Any(r => Rune.IsControl(r) || Rune.GetUnicodeCategory(r) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator);
 }
 
+public static class InputText
+{
+    /// <summary>False for text with unpaired UTF-16 surrogates, which no browser sends but a hand-made request can (and which hashing and normalization refuse).</summary>
+    public static bool IsWellFormed(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
 /// <summary>A phone number as people write it: optional leading +, digits with spaces, dots, hyphens or brackets; 6 to 15 digits (E.164).</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class InternationalPhoneNumberAttribute : ValidationAttribute

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using PortalApp.Data;
+using PortalApp.Features.PasswordReset;
+using PortalApp.Features.Security;
 
 namespace PortalApp.Features.Account;
 
@@ -16,12 +18,32 @@ internal sealed class RegistrationService(
     UserManager<PortalUser> userManager,
     AccountEmails emails,
     TimeProvider time,
+    AccountRateLimiter limiter,
     ILogger<RegistrationService> logger)
 {
-    public async Task<RegistrationResult> RegisterAsync(string fullName, string email, string password, CancellationToken cancellationToken = default)
+    public static RegistrationResult TooManyAttempts { get; } = new(false, [AccountRateLimiting.TooManyAttemptsMessage]);
+
+    public Task<RegistrationResult> RegisterAsync(string fullName, string email, string password, CancellationToken cancellationToken = default)
+        => RegisterAsync(fullName, email, password, new ClientInfo(null, null), cancellationToken);
+
+    public async Task<RegistrationResult> RegisterAsync(string fullName, string email, string password, ClientInfo client, CancellationToken cancellationToken = default)
     {
+        // Before any lookup, keyed by address only: being limited says nothing about the account.
+        if (!limiter.TryAcquire(AccountAction.Register, AccountRateLimiting.ClientKey(client.IpAddress)))
+        {
+            logger.LogWarning("Registration rate limit reached for a client.");
+            return TooManyAttempts;
+        }
+
+        // The page validates these too; the service holds on its own for anything that reaches it another way.
         fullName = fullName.Trim();
         email = email.Trim();
+        var inputErrors = InputErrors(fullName, email, password);
+        if (inputErrors.Count > 0)
+        {
+            return new RegistrationResult(false, inputErrors);
+        }
+
         var candidate = new PortalUser { FullName = fullName, Email = email, UserName = email, CreatedAt = time.GetUtcNow() };
 
         var passwordErrors = new List<string>();
@@ -62,5 +84,28 @@ internal sealed class RegistrationService(
         await emails.SendEmailConfirmationAsync(candidate, cancellationToken);
         logger.LogInformation("Created account {UserId}; confirmation email queued.", candidate.Id);
         return RegistrationResult.Success;
+    }
+
+    private static List<string> InputErrors(string fullName, string email, string password)
+    {
+        var errors = new List<string>();
+        var noControl = new NoControlCharactersAttribute();
+        if (fullName.Length is 0 or > PortalLimits.FullNameMaxLength || !InputText.IsWellFormed(fullName) || !noControl.IsValid(fullName))
+        {
+            errors.Add("Enter your full name (at most 100 characters, no line breaks or control characters).");
+        }
+
+        if (email.Length is 0 or > PortalLimits.EmailMaxLength || !InputText.IsWellFormed(email) || !noControl.IsValid(email)
+            || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        {
+            errors.Add("Enter a valid email address, like name@example.com.");
+        }
+
+        if (!InputText.IsWellFormed(password))
+        {
+            errors.Add("The password contains characters that can't be used.");
+        }
+
+        return errors;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PortalApp.Data;
 using PortalApp.Features.Email;
+using PortalApp.Features.Security;
 
 namespace PortalApp.Features.PasswordReset;
 
@@ -14,6 +15,7 @@ public enum ResetOutcome
     RejectedByPolicy,
     Expired,
     Invalid,
+    TooManyAttempts,
 }
 
 public sealed record ResetResult(ResetOutcome Outcome, IReadOnlyList<string> Errors, string? Email)
@@ -25,7 +27,7 @@ public sealed record ResetResult(ResetOutcome Outcome, IReadOnlyList<string> Err
 /// The reset page's work. Each call runs in its own DI scope: the page lives in a long-lived circuit, and every
 /// check must read fresh state (a link used in another tab a second ago is used).
 /// </summary>
-public sealed class ResetPasswordService(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<ResetPasswordService> logger)
+public sealed class ResetPasswordService(IServiceScopeFactory scopeFactory, TimeProvider time, AccountRateLimiter limiter, ILogger<ResetPasswordService> logger)
 {
     /// <summary>Checks a link without consuming it and records that it was opened.</summary>
     public async Task<ResetLinkView> OpenAsync(string? token, ClientInfo client, CancellationToken cancellationToken = default)
@@ -57,6 +59,18 @@ public sealed class ResetPasswordService(IServiceScopeFactory scopeFactory, Time
 
     public async Task<ResetResult> CompleteAsync(string? token, string newPassword, ClientInfo client, CancellationToken cancellationToken = default)
     {
+        // Submits come over the circuit, so the HTTP rate limiter never sees them; limited before the link is even looked up.
+        if (!limiter.TryAcquire(AccountAction.ResetPassword, AccountRateLimiting.ClientKey(client.IpAddress)))
+        {
+            logger.LogWarning("Reset submit rate limit reached for a client.");
+            return new ResetResult(ResetOutcome.TooManyAttempts, [AccountRateLimiting.TooManyAttemptsMessage], null);
+        }
+
+        if (!Account.InputText.IsWellFormed(newPassword))
+        {
+            return new ResetResult(ResetOutcome.RejectedByPolicy, ["The password contains characters that can't be used."], null);
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PortalDbContext>();

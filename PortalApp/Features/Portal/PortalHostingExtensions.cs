@@ -9,6 +9,7 @@ using PortalApp.Components;
 using PortalApp.Data;
 using PortalApp.Features.Account;
 using PortalApp.Features.Email;
+using PortalApp.Features.Security;
 using PortalApp.Features.HelpCenter;
 using PortalApp.Features.Staff;
 
@@ -78,6 +79,7 @@ public static class PortalHostingExtensions
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -106,6 +108,7 @@ public static class PortalHostingExtensions
             return next(context);
         });
 
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace PortalApp.Features.Security;
+
+/// <summary>
+/// Headers on every response. The policy is what Blazor Server and MudBlazor need, checked in Chromium: scripts only
+/// from this origin plus the framework's inline import map (by nonce); inline styles, which MudBlazor writes on
+/// elements and in its theme &lt;style&gt; block; the circuit's WebSocket; data: images and fonts.
+/// </summary>
+public static class SecurityHeaders
+{
+    private const string NonceKey = "portal.csp-nonce";
+
+    public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+    /// <summary>The per-response nonce for inline scripts the framework renders (the import map).</summary>
+    public static string Nonce(HttpContext context)
+    {
+        if (context.Items[NonceKey] is not string nonce)
+        {
+            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            context.Items[NonceKey] = nonce;
+        }
+
+        return nonce;
+    }
+
+    public static string ContentSecurityPolicy(string nonce) =>
+        "default-src 'self'; " +
+        $"script-src 'self' 'nonce-{nonce}'; " +
+        "style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data:; " +
+        "font-src 'self' data:; " +
+        "connect-src 'self' ws: wss:; " +
+        "frame-src 'self'; " +
+        "frame-ancestors 'none'; " +
+        "object-src 'none'; " +
+        "base-uri 'self'; " +
+        "form-action 'self'";
+
+    public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder) =>
+        builder.AddPortalRateLimiting().AddPortalSecurityCookies().AddPortalLogRedaction();
+
+    public static WebApplicationBuilder AddPortalSecurityCookies(this WebApplicationBuilder builder)
+    {
+        // Secure everywhere except plain-HTTP Development (where a Secure cookie would never come back).
+        var secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        builder.Services.PostConfigureAll<CookieAuthenticationOptions>(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = secure;
+            if (o.Cookie.SameSite == SameSiteMode.None || o.Cookie.SameSite == SameSiteMode.Unspecified)
+            {
+                o.Cookie.SameSite = SameSiteMode.Lax;
+            }
+        });
+        builder.Services.Configure<AntiforgeryOptions>(o =>
+        {
+            // Antiforgery refuses to run at all over plain HTTP when set to Always (e.g. behind a TLS-terminating proxy
+            // without forwarded headers); SameAsRequest still marks it Secure on every HTTPS response.
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return builder;
+    }
+
+    /// <summary>Sets the headers when the response starts, so error pages and 404s carry them too.</summary>
+    public static IApplicationBuilder UsePortalSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy(Nonce(context));
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Permissions-Policy"] = PermissionsPolicy;
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (!headers.ContainsKey("Referrer-Policy"))
+            {
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    });
+}
