@@ -24,7 +24,7 @@ public sealed class SessionRevocationSecurityTests(BrowserFixture browser)
         var otherPage = await other.NewPageAsync();
         await SignInAsync(await resetter.NewPageAsync(), server);
         await SignInAsync(otherPage, server);
-        await BlazorPage.GotoInteractiveAsync(otherPage, server.Url("Account/Manage"), "h1");
+        await BlazorPage.GotoInteractiveAsync(otherPage, server.Url("Account/Manage"));
         await Expect(otherPage).ToHaveURLAsync(server.Url("Account/Manage"));
 
         var page = await resetter.NewPageAsync();

@@ -6,13 +6,13 @@ namespace PortalApp.Tests.EndToEnd.Pages;
 public static class BlazorPage
 {
     /// <summary>
-    /// Opens an interactive (Blazor Server) page and returns once the circuit has replaced the prerendered form,
-    /// so typing and clicking reach the component rather than HTML that is about to be thrown away.
+    /// Opens an interactive (Blazor Server) page and returns once its circuit is live (the layout's
+    /// <c>#portal-interactive</c> marker says so), so typing and clicking reach the component rather than the
+    /// prerendered HTML that is about to be replaced.
     /// </summary>
-    public static async Task GotoInteractiveAsync(IPage page, string url, string selector = "form input")
+    public static async Task GotoInteractiveAsync(IPage page, string url)
     {
         await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await page.EvaluateAsync("s => { const e = document.querySelector(s); if (e) e.__prerendered = true; }", selector);
-        await page.WaitForFunctionAsync("s => { const e = document.querySelector(s); return e !== null && e.__prerendered !== true; }", selector);
+        await page.Locator("#portal-interactive[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 }
