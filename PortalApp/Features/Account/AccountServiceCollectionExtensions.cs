@@ -75,6 +75,8 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<AccountEmails>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<ConfirmationResendQueue>();
+        services.AddHostedService<ConfirmationResendWorker>();
         services.AddScoped<SecurityEvents>();
         services.AddScoped<AccountProfileService>();
         services.AddScoped<AccountSecurityService>();
