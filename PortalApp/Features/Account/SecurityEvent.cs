@@ -93,37 +93,6 @@ internal sealed class SecurityEvents(PortalDbContext db, IHttpContextAccessor ht
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Take(ActivityPageSize)
             .ToListAsync(cancellationToken);
-        return rows.Select(e => new SecurityActivityItem(e.Kind, e.OccurredAt, e.IpAddress, BrowserDescription.From(e.UserAgent))).ToList();
-    }
-}
-
-/// <summary>A readable "Browser on OS" from a user-agent string; deliberately coarse.</summary>
-public static class BrowserDescription
-{
-    public static string From(string? userAgent)
-    {
-        if (string.IsNullOrWhiteSpace(userAgent))
-        {
-            return "Unknown browser";
-        }
-
-        var browser = userAgent switch
-        {
-            _ when userAgent.Contains("Edg/", StringComparison.Ordinal) => "Edge",
-            _ when userAgent.Contains("Firefox/", StringComparison.Ordinal) => "Firefox",
-            _ when userAgent.Contains("Chrome/", StringComparison.Ordinal) || userAgent.Contains("Chromium/", StringComparison.Ordinal) => "Chrome",
-            _ when userAgent.Contains("Safari/", StringComparison.Ordinal) => "Safari",
-            _ => "Unknown browser",
-        };
-        var os = userAgent switch
-        {
-            _ when userAgent.Contains("Windows", StringComparison.Ordinal) => "Windows",
-            _ when userAgent.Contains("Android", StringComparison.Ordinal) => "Android",
-            _ when userAgent.Contains("iPhone", StringComparison.Ordinal) || userAgent.Contains("iPad", StringComparison.Ordinal) => "iOS",
-            _ when userAgent.Contains("Mac OS X", StringComparison.Ordinal) => "macOS",
-            _ when userAgent.Contains("Linux", StringComparison.Ordinal) => "Linux",
-            _ => null,
-        };
-        return os is null ? browser : $"{browser} on {os}";
+        return rows.Select(e => new SecurityActivityItem(e.Kind, e.OccurredAt, e.IpAddress, PortalApp.Features.Portal.UserAgents.Describe(e.UserAgent))).ToList();
     }
 }

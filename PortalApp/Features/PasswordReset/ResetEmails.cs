@@ -35,7 +35,7 @@ internal sealed class ResetEmails(EmailRenderer renderer, PublicUrls urls, IOpti
         {
             [nameof(PasswordChangedTemplate.FullName)] = user.FullName,
             [nameof(PasswordChangedTemplate.When)] = when,
-            [nameof(PasswordChangedTemplate.Browser)] = BrowserName.FromUserAgent(userAgent),
+            [nameof(PasswordChangedTemplate.Browser)] = UserAgents.Describe(userAgent),
         });
         return new EmailMessage(user.Email!, user.FullName, "Your Customer Portal password was changed", rendered.Html, rendered.Text, ChangedKind,
             ContainsSecret: false, CorrelationId: requestId?.ToString());
