@@ -67,6 +67,7 @@ internal static class BenchmarkProgram
 
         await Figure("5", async () => portalResetMedian = await PipelineFigures.RunAsync(report, quick), also: "6");
         await Figure("7", () => DashboardFigure.RunAsync(repoRoot, report, quick));
+        await Figure("9", () => HelpSearchFigure.RunAsync(report, quick));
         await Figure("8", async () =>
         {
             var resetEmails = Enumerable.Range(0, quick ? 9 : 31).Select(i => Text.Invariant($"reset{i}@example.com")).ToList();
