@@ -96,18 +96,6 @@ public static class PortalHostingExtensions
                 : next(context));
         }
 
-        // Reset pages carry a token in their URL: never let it leak to another site through the Referer header.
-        app.Use((context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/Account/ResetPassword", StringComparison.OrdinalIgnoreCase)
-                || context.Request.Path.StartsWithSegments("/Account/ForgotPassword", StringComparison.OrdinalIgnoreCase))
-            {
-                context.Response.Headers["Referrer-Policy"] = "no-referrer";
-            }
-
-            return next(context);
-        });
-
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -71,6 +71,11 @@ public static class SecurityHeaders
     /// <summary>Sets the headers when the response starts, so error pages and 404s carry them too.</summary>
     public static IApplicationBuilder UsePortalSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
+        // Forgot and reset pages carry an address or a token in their URL: never let it leak through the Referer header.
+        var referrerPolicy = context.Request.Path.StartsWithSegments("/Account/ResetPassword", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/Account/ForgotPassword", StringComparison.OrdinalIgnoreCase)
+            ? "no-referrer"
+            : "strict-origin-when-cross-origin";
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
@@ -79,10 +84,7 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Permissions-Policy"] = PermissionsPolicy;
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (!headers.ContainsKey("Referrer-Policy"))
-            {
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            }
+            headers["Referrer-Policy"] = referrerPolicy;
 
             return Task.CompletedTask;
         });
