@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using PortalApp.Data;
+using PortalApp.Features.PasswordPolicy;
 using PortalApp.Features.PasswordReset;
 using PortalApp.Features.Security;
 
@@ -46,16 +47,10 @@ internal sealed class RegistrationService(
 
         var candidate = new PortalUser { FullName = fullName, Email = email, UserName = email, CreatedAt = time.GetUtcNow() };
 
-        var passwordErrors = new List<string>();
-        foreach (var validator in userManager.PasswordValidators)
-        {
-            var check = await validator.ValidateAsync(userManager, candidate, password);
-            passwordErrors.AddRange(check.Errors.Select(e => e.Description));
-        }
-
+        var passwordErrors = await userManager.ValidateNewPasswordAsync(candidate, password);
         if (passwordErrors.Count > 0)
         {
-            return new RegistrationResult(false, passwordErrors.Distinct().ToList());
+            return new RegistrationResult(false, passwordErrors.Select(e => e.Description).Distinct().ToList());
         }
 
         var existing = await userManager.FindByEmailAsync(email);

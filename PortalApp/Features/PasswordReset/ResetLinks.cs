@@ -95,7 +95,7 @@ public sealed class ResetLinks(PortalDbContext db, TimeProvider time, IOptions<P
 /// Identity's password-reset token provider, so <c>UserManager.ResetPasswordAsync</c> validates our links.
 /// Validation consumes the link (Identity only validates a reset token when it is about to change the password).
 /// </summary>
-internal sealed class ResetLinkTokenProvider(ResetLinks links, PortalDbContext db, TimeProvider time, IServiceProvider services) : IUserTwoFactorTokenProvider<PortalUser>
+internal sealed class ResetLinkTokenProvider(ResetLinks links, PortalDbContext db, TimeProvider time, ResetActivityRecorder recorder) : IUserTwoFactorTokenProvider<PortalUser>
 {
     public const string ProviderName = "PortalResetLink";
 
@@ -108,12 +108,11 @@ internal sealed class ResetLinkTokenProvider(ResetLinks links, PortalDbContext d
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
             CreatedAt = time.GetUtcNow(),
-            Email = (user.Email ?? "").Trim().ToLowerInvariant(),
+            Email = ResetRequestIntake.NormalizeEmail(user.Email ?? ""),
             Status = ResetRequestStatus.Issued,
         };
         var token = links.Issue(request, user);
         db.ResetRequests.Add(request);
-        var recorder = services.GetRequiredService<ResetActivityRecorder>();
         var queued = recorder.Add(db, ResetActivityType.Requested, ResetActivityContext.From(request), "issued without the forgot form");
         await recorder.SaveAsync(db, [queued], CancellationToken.None);
         return token.ToString();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PortalApp.Data;
+using PortalApp.Features.PasswordPolicy;
 using PortalApp.Features.Email;
 using PortalApp.Features.Security;
 
@@ -95,15 +96,8 @@ public sealed class ResetPasswordService(IServiceScopeFactory scopeFactory, Time
             return ResetResult.Of(ResetOutcome.Invalid, email);
         }
 
-
         // Check the policy before touching the link, so a weak password doesn't use it up.
-        var errors = new List<IdentityError>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, user, newPassword);
-            errors.AddRange(result.Errors);
-        }
-
+        var errors = await users.ValidateNewPasswordAsync(user, newPassword);
         if (errors.Count > 0)
         {
             var unmet = string.Join(",", errors.Select(e => e.Code).Distinct());

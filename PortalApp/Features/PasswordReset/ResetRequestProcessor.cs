@@ -88,10 +88,12 @@ internal sealed class ResetRequestProcessor(
         var db = services.GetRequiredService<PortalDbContext>();
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         var recorder = services.GetRequiredService<ResetActivityRecorder>();
+        var outbox = services.GetRequiredService<IEmailOutbox>();
+        var emails = services.GetRequiredService<ResetEmails>();
         var settings = options.Value;
         var request = await db.ResetRequests.FirstAsync(r => r.Id == id, cancellationToken);
         var now = time.GetUtcNow();
-        var events = new List<ResetActivityEvent>();
+        ResetActivityEvent recorded;
 
         var user = await users.FindByEmailAsync(request.Email);
         if (user is not null)
@@ -110,32 +112,29 @@ internal sealed class ResetRequestProcessor(
         {
             request.Status = ResetRequestStatus.Throttled;
             var reason = ipRequests >= settings.MaxRequestsPerIp ? "ip limit" : "account limit";
-            events.Add(recorder.Add(db, ResetActivityType.Throttled, ResetActivityContext.From(request), reason));
+            recorded = recorder.Add(db, ResetActivityType.Throttled, ResetActivityContext.From(request), reason);
             logger.LogInformation("Reset request {RequestId} throttled ({Reason}).", request.Id, reason);
         }
         else if (user is null)
         {
             request.Status = ResetRequestStatus.UnknownAccount;
-            events.Add(recorder.Add(db, ResetActivityType.UnknownAccount, ResetActivityContext.From(request)));
+            recorded = recorder.Add(db, ResetActivityType.UnknownAccount, ResetActivityContext.From(request));
             if (settings.NotifyUnknownAddresses)
             {
-                var emails = services.GetRequiredService<ResetEmails>();
-                services.GetRequiredService<IEmailOutbox>().Add(db, await emails.NoAccountAsync(request.Email, request.Id));
+                outbox.Add(db, await emails.NoAccountAsync(request.Email, request.Id));
             }
         }
         else
         {
-            var links = services.GetRequiredService<ResetLinks>();
-            var emails = services.GetRequiredService<ResetEmails>();
-            var token = links.Issue(request, user);
-            services.GetRequiredService<IEmailOutbox>().Add(db, await emails.ResetAsync(user, request, token));
+            var token = services.GetRequiredService<ResetLinks>().Issue(request, user);
+            outbox.Add(db, await emails.ResetAsync(user, request, token));
             request.Status = ResetRequestStatus.EmailQueued;
-            events.Add(recorder.Add(db, ResetActivityType.EmailQueued, ResetActivityContext.From(request)));
+            recorded = recorder.Add(db, ResetActivityType.EmailQueued, ResetActivityContext.From(request));
             logger.LogInformation("Reset link issued for request {RequestId}; email queued.", request.Id);
         }
 
-        await recorder.SaveAsync(db, events, cancellationToken);
-        services.GetRequiredService<IEmailOutbox>().Notify();
+        await recorder.SaveAsync(db, [recorded], cancellationToken);
+        outbox.Notify();
     }
 
     public async Task<int> ExpireUnusedLinksAsync(CancellationToken cancellationToken)
