@@ -28,6 +28,51 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
 
+    /// <summary>
+    /// Commits queue on the database file's <see cref="SqliteWriteGate"/>. Inside an explicit transaction the
+    /// caller already holds SQLite's write lock (or will take it), so the gate is not taken again.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var gate = WriteGate();
+        if (gate is null)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        gate.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var gate = WriteGate();
+        if (gate is null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private SemaphoreSlim? WriteGate() =>
+        Database.CurrentTransaction is null && Database.IsSqlite() ? SqliteWriteGate.For(Database.GetConnectionString() ?? "") : null;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
