@@ -122,7 +122,7 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Smtp_MoreThanOneBatch_OneConnectionPerBatch()
+    public async Task Smtp_MoreThanOneBatch_ConnectionKeptAcrossBatches()
     {
         smtp.Start();
         var factory = NewFactory();
@@ -134,8 +134,45 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
         await smtp.WaitForAsync(_ => true, count: 25);
         output.WriteLine($"25 messages in batches of 10 delivered in {clock.ElapsedMilliseconds} ms.");
 
-        Assert.Equal(3, smtp.DeliverySessionCount);
+        Assert.Equal(1, smtp.DeliverySessionCount);
         Assert.Equal(25, smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Smtp_NoIdleKeepAlive_OneConnectionPerBatch()
+    {
+        smtp.Start();
+        var factory = NewFactory();
+        factory.Settings["Email:Outbox:BatchSize"] = "10";
+        factory.Settings["Email:Outbox:SessionIdleTimeout"] = "00:00:00";
+        _ = factory.Services;
+
+        await Outbox.EnqueueAsync(factory, Enumerable.Range(1, 25).Select(i => Outbox.Message(i)).ToArray());
+        await smtp.WaitForAsync(_ => true, count: 25);
+
+        Assert.Equal(3, smtp.DeliverySessionCount);
+    }
+
+    [Fact]
+    public async Task Smtp_KeptConnectionDroppedByServer_NextMessageDeliveredOnFirstAttempt()
+    {
+        smtp.Start();
+        var factory = NewFactory();
+        factory.Settings["Email:Outbox:SessionIdleTimeout"] = "00:05:00";
+        await Outbox.EnqueueAsync(factory, Outbox.Message(1));
+        await smtp.WaitForAsync(_ => true);
+        await Outbox.WaitUntilAsync(factory, m => m.All(x => x.Status == OutboxStatus.Sent), "the first message marked sent");
+
+        // The server restarts on the same port while the portal still holds the idle connection.
+        await smtp.StopAsync();
+        smtp.Start();
+        await Outbox.EnqueueAsync(factory, Outbox.Message(2));
+
+        await smtp.WaitForAsync(m => m.Subject == "Test message 2");
+        var second = (await Outbox.WaitUntilAsync(factory, m => m.Count == 2 && m.All(x => x.Status == OutboxStatus.Sent), "the second message marked sent"))
+            .Single(m => m.ToAddress == "customer2@example.com");
+        Assert.Equal(1, second.Attempts);
+        Assert.Null(second.LastError);
     }
 
     [Fact]

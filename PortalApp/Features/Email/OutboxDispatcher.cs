@@ -17,36 +17,73 @@ internal sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    // The connection kept open between batches by the background loop (never by direct DispatchDueAsync callers).
+    private IEmailTransportSession? keptSession;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (and migrations run) before the first poll.
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            int handled;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                handled = await DispatchDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                logger.LogError(exception, "The outbox dispatcher failed; it will try again.");
-                handled = 0;
-            }
+                int handled;
+                try
+                {
+                    handled = await DispatchDueAsync(stoppingToken, keepSessionOpen: options.Value.Outbox.SessionIdleTimeout > TimeSpan.Zero);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception exception)
+                {
+                    logger.LogError(exception, "The outbox dispatcher failed; it will try again.");
+                    await CloseKeptSessionAsync();
+                    handled = 0;
+                }
 
-            if (handled < options.Value.Outbox.BatchSize)
-            {
+                if (handled >= options.Value.Outbox.BatchSize)
+                {
+                    continue;
+                }
+
+                if (keptSession is not null)
+                {
+                    // Hold the connection for the next message of a burst; close it once the burst is over.
+                    if (!await signal.WaitAsync(options.Value.Outbox.SessionIdleTimeout, time, stoppingToken))
+                    {
+                        await CloseKeptSessionAsync();
+                    }
+
+                    continue;
+                }
+
                 await signal.WaitAsync(options.Value.Outbox.PollInterval, time, stoppingToken);
             }
         }
+        finally
+        {
+            await CloseKeptSessionAsync();
+        }
     }
 
-    /// <summary>Sends one batch of due messages; returns how many it handled.</summary>
-    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    private async Task CloseKeptSessionAsync()
+    {
+        var session = keptSession;
+        keptSession = null;
+        if (session is not null)
+        {
+            await session.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Sends one batch of due messages over one transport session; returns how many it handled. With
+    /// <paramref name="keepSessionOpen"/> the session outlives the call, for the next batch (the background loop).
+    /// </summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken, bool keepSessionOpen = false)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -75,55 +112,60 @@ internal sealed class OutboxDispatcher(
         var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(EmailOutbox.ProtectorPurpose);
         var from = options.Value.FromAddress;
 
-        IEmailTransportSession? session = null;
+        // A kept session may have been dropped by the server while idle: the first failure on it earns one retry
+        // over a fresh connection before it counts as an attempt.
+        var session = keptSession;
+        keptSession = null;
+        var reused = session is not null;
         try
         {
-            try
-            {
-                session = await transport.OpenAsync(cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Could not reach the mail transport ({Error}); {Count} message(s) will be retried.", exception.Message, due.Count);
-                foreach (var message in due)
-                {
-                    await RecordFailureAsync(db, message, exception, observers, cancellationToken);
-                }
-
-                return due.Count;
-            }
-
             foreach (var message in due)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (session is null)
+                {
+                    try
+                    {
+                        session = await transport.OpenAsync(cancellationToken);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        var left = due.Where(m => m.Status == OutboxStatus.Pending && m.ClaimedUntil is not null).ToList();
+                        logger.LogWarning("Could not reach the mail transport ({Error}); {Count} message(s) will be retried.", exception.Message, left.Count);
+                        foreach (var unsent in left)
+                        {
+                            await RecordFailureAsync(db, unsent, exception, observers, cancellationToken);
+                        }
+
+                        return due.Count;
+                    }
+                }
+
                 try
                 {
                     await session.SendAsync(ToMime(message, from, protector), cancellationToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
+                    if (reused)
+                    {
+                        reused = false;
+                        await session.DisposeAsync();
+                        session = null;
+                        if (await RetryOnFreshSessionAsync(transport, message, from, protector, cancellationToken) is { } fresh)
+                        {
+                            session = fresh;
+                            await RecordSentAsync(db, message, observers);
+                            continue;
+                        }
+                    }
+
                     await RecordFailureAsync(db, message, exception, observers, cancellationToken);
                     continue;
                 }
 
-                message.Status = OutboxStatus.Sent;
-                message.SentAt = time.GetUtcNow();
-                message.ClaimedUntil = null;
-                message.LastError = null;
-                message.Attempts++;
-                if (message.IsProtected)
-                {
-                    // The body held a secret (a token link): once delivered, nothing keeps it.
-                    message.HtmlBody = null;
-                    message.TextBody = null;
-                }
-
-                await db.SaveChangesAsync(CancellationToken.None);
-                logger.LogInformation("Sent {Kind} email {MessageId}.", message.Kind, message.Id);
-                foreach (var observer in observers)
-                {
-                    await observer.OnSentAsync(message, CancellationToken.None);
-                }
+                reused = false;
+                await RecordSentAsync(db, message, observers);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -142,11 +184,63 @@ internal sealed class OutboxDispatcher(
         {
             if (session is not null)
             {
-                await session.DisposeAsync();
+                if (keepSessionOpen && !cancellationToken.IsCancellationRequested)
+                {
+                    keptSession = session;
+                }
+                else
+                {
+                    await session.DisposeAsync();
+                }
             }
         }
 
         return due.Count;
+    }
+
+    /// <summary>Sends <paramref name="message"/> over a new session; returns that session, or null when it failed too.</summary>
+    private async Task<IEmailTransportSession?> RetryOnFreshSessionAsync(
+        IEmailTransport transport, OutboxMessage message, MailboxAddress from, IDataProtector protector, CancellationToken cancellationToken)
+    {
+        IEmailTransportSession? fresh = null;
+        try
+        {
+            fresh = await transport.OpenAsync(cancellationToken);
+            await fresh.SendAsync(ToMime(message, from, protector), cancellationToken);
+            return fresh;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("A kept mail connection failed and a fresh one did too ({Error}).", exception.Message);
+            if (fresh is not null)
+            {
+                await fresh.DisposeAsync();
+            }
+
+            return null;
+        }
+    }
+
+    private async Task RecordSentAsync(PortalDbContext db, OutboxMessage message, IReadOnlyList<IOutboxDeliveryObserver> observers)
+    {
+        message.Status = OutboxStatus.Sent;
+        message.SentAt = time.GetUtcNow();
+        message.ClaimedUntil = null;
+        message.LastError = null;
+        message.Attempts++;
+        if (message.IsProtected)
+        {
+            // The body held a secret (a token link): once delivered, nothing keeps it.
+            message.HtmlBody = null;
+            message.TextBody = null;
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogInformation("Sent {Kind} email {MessageId}.", message.Kind, message.Id);
+        foreach (var observer in observers)
+        {
+            await observer.OnSentAsync(message, CancellationToken.None);
+        }
     }
 
     private async Task RecordFailureAsync(

@@ -17,18 +17,20 @@ public abstract class WakeSignal
         }
     }
 
-    /// <summary>Returns when woken or when <paramref name="timeout"/> (the poll interval) has passed.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Returns true when woken, false when <paramref name="timeout"/> (the poll interval) has passed.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         using var timeoutSource = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
         try
         {
             await semaphore.WaitAsync(linked.Token);
+            return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Poll interval elapsed.
+            return false;
         }
     }
 }
