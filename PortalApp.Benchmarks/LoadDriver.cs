@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 
 namespace PortalApp.Benchmarks;
 
-internal sealed record LoadResult(int Concurrency, int Requests, int Errors, double Seconds, Stats Latency)
+internal sealed record LoadResult(int Concurrency, int Requests, int Errors, double Seconds, Stats Latency, double CpuMilliseconds = double.NaN)
 {
     public double Throughput => Requests / Seconds;
+
+    /// <summary>This process's CPU time per measured request: server, background pipeline and load generator together.</summary>
+    public double CpuPerRequest => CpuMilliseconds / Requests;
 
     public override string ToString() => Text.Invariant($"c={Concurrency}: {Throughput:0} req/s, median {Latency.Median:0.00} ms, p95 {Latency.P95:0.00} ms, p99 {Latency.P99:0.00} ms ({Requests} requests, {Errors} errors)");
 }
@@ -29,6 +33,7 @@ internal static class LoadDriver
         var clock = Stopwatch.StartNew();
         var measureFrom = warmUp;
         var stopAt = warmUp + duration;
+        var cpu = new CpuWindow(measureFrom, stopAt);
 
         await Task.WhenAll(clients.Select(client => Task.Run(async () =>
         {
@@ -59,7 +64,78 @@ internal static class LoadDriver
             client.Dispose();
         }
 
-        return new LoadResult(concurrency, timings.Count, errors, duration.TotalSeconds, new Stats(timings));
+        return new LoadResult(concurrency, timings.Count, errors, duration.TotalSeconds, new Stats(timings), await cpu.MillisecondsAsync());
+    }
+
+    /// <summary>
+    /// Open-loop load: requests start on a fixed schedule, <paramref name="rate"/> per second, whether or not the
+    /// earlier ones have finished, over at most <paramref name="connections"/> clients. Latency counts from the
+    /// scheduled start, so time spent queueing behind a slow answer is in the figure (no coordinated omission).
+    /// This is the shape of real traffic: customers do not wait for each other before pressing the button.
+    /// </summary>
+    public static async Task<LoadResult> ForgotOpenLoopAsync(string pageUrl, double rate, int connections, TimeSpan warmUp, TimeSpan duration, Func<long, string> email)
+    {
+        var pool = Channel.CreateUnbounded<FormClient>();
+        var clients = new List<FormClient>();
+        for (var i = 0; i < connections; i++)
+        {
+            var client = new FormClient(pageUrl);
+            await client.LoadAsync("forgot-password");
+            clients.Add(client);
+            pool.Writer.TryWrite(client);
+        }
+
+        var timings = new ConcurrentBag<double>();
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        var stopAt = warmUp + duration;
+        var cpu = new CpuWindow(warmUp, stopAt);
+        var total = (long)(rate * stopAt.TotalSeconds);
+        var sends = new List<Task>();
+        for (long n = 0; n < total; n++)
+        {
+            var due = TimeSpan.FromSeconds(n / rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var number = n;
+            sends.Add(Task.Run(() => SendAsync(number, due)));
+        }
+
+        await Task.WhenAll(sends);
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+
+        return new LoadResult(connections, timings.Count, errors, duration.TotalSeconds, new Stats(timings), await cpu.MillisecondsAsync());
+
+        async Task SendAsync(long n, TimeSpan due)
+        {
+            var client = await pool.Reader.ReadAsync();
+            try
+            {
+                await client.PostAsync(new Dictionary<string, string> { ["Input.Email"] = email(n) });
+                if (due >= warmUp)
+                {
+                    timings.Add((clock.Elapsed - due).TotalMilliseconds);
+                }
+            }
+            catch (HttpRequestException exception)
+            {
+                if (Interlocked.Increment(ref errors) == 1)
+                {
+                    Console.WriteLine($"    first error: {exception.Message}");
+                }
+            }
+            finally
+            {
+                pool.Writer.TryWrite(client);
+            }
+        }
     }
 
     /// <summary>One client alternating a known and an unknown address, so both see the same conditions.</summary>
@@ -81,5 +157,20 @@ internal static class LoadDriver
         }
 
         return (new Stats(known), new Stats(unknown));
+    }
+}
+
+/// <summary>This process's CPU time between two moments of a run (from its start), read by timers.</summary>
+internal sealed class CpuWindow(TimeSpan from, TimeSpan to)
+{
+    private readonly Task<TimeSpan> start = At(from);
+    private readonly Task<TimeSpan> end = At(to);
+
+    public async Task<double> MillisecondsAsync() => (await end - await start).TotalMilliseconds;
+
+    private static async Task<TimeSpan> At(TimeSpan delay)
+    {
+        await Task.Delay(delay);
+        return Process.GetCurrentProcess().TotalProcessorTime;
     }
 }
