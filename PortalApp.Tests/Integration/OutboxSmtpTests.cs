@@ -202,7 +202,7 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Smtp_RecipientRejectedEveryTime_FailedAfterMaxAttemptsOthersDelivered()
+    public async Task Smtp_RecipientRefusedWith5xx_FailedAtOnceOthersDelivered()
     {
         smtp.RejectRecipient = address => address == "bounce@example.com";
         smtp.Start();
@@ -214,7 +214,7 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
         var final = await Outbox.WaitUntilAsync(factory, m => m.Count == 3 && m.All(x => x.Status != OutboxStatus.Pending), "every message settled");
         var failed = final.Single(m => m.ToAddress == "bounce@example.com");
         Assert.Equal(OutboxStatus.Failed, failed.Status);
-        Assert.Equal(3, failed.Attempts);
+        Assert.Equal(1, failed.Attempts); // a 5yz reply is permanent: no retries against MaxAttempts = 3
         Assert.Contains("Mailbox does not exist", failed.LastError ?? "", StringComparison.Ordinal);
         Assert.Null(failed.TextBody);
         Assert.Null(failed.HtmlBody);

@@ -1,3 +1,4 @@
+using MailKit.Net.Smtp;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +96,36 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, await dispatcher.DispatchDueAsync(CancellationToken.None));
         Assert.Equal(outbox.MaxAttempts, transport.SendAttempts);
+    }
+
+    [Fact]
+    public async Task DispatchDue_ServerRefusesPermanently_FailedAtOnceWithoutRetries()
+    {
+        transport.SendFailure = _ => new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, "5.1.1 no such user");
+        await EnqueueAsync(Outbox.Message(1, secret: true));
+
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None));
+
+        var message = await SingleAsync();
+        Assert.Equal(OutboxStatus.Failed, message.Status);
+        Assert.Equal(1, message.Attempts);
+        Assert.Null(message.TextBody);
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(1, transport.SendAttempts);
+    }
+
+    [Fact]
+    public async Task DispatchDue_ServerRefusesTemporarily_RetriedLater()
+    {
+        transport.SendFailure = _ => new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxBusy, "4.2.1 mailbox busy");
+        await EnqueueAsync(Outbox.Message(1));
+
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None));
+
+        var message = await SingleAsync();
+        Assert.Equal(OutboxStatus.Pending, message.Status);
+        Assert.Equal(time.GetUtcNow() + outbox.RetryBaseDelay, message.NextAttemptAt);
     }
 
     [Fact]

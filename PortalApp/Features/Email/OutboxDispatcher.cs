@@ -1,3 +1,4 @@
+using MailKit.Net.Smtp;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -147,7 +148,7 @@ internal sealed class OutboxDispatcher(
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    if (reused)
+                    if (reused && !IsRejection(exception))
                     {
                         reused = false;
                         await session.DisposeAsync();
@@ -254,7 +255,7 @@ internal sealed class OutboxDispatcher(
         message.Attempts++;
         message.ClaimedUntil = null;
         message.LastError = Truncate($"{exception.GetType().Name}: {exception.Message}", 1000);
-        var permanent = message.Attempts >= outbox.MaxAttempts || exception is FormatException or ParseException;
+        var permanent = message.Attempts >= outbox.MaxAttempts || exception is FormatException or ParseException || IsPermanentRejection(exception);
         if (permanent)
         {
             message.Status = OutboxStatus.Failed;
@@ -278,6 +279,13 @@ internal sealed class OutboxDispatcher(
             await observer.OnFailedAsync(message, permanent, cancellationToken);
         }
     }
+
+    /// <summary>The server answered with an error: the connection is fine, the message was refused.</summary>
+    private static bool IsRejection(Exception exception) => exception is SmtpCommandException;
+
+    /// <summary>A 5yz reply is a permanent refusal (RFC 5321 §4.2.1): sending the same message again cannot succeed.</summary>
+    private static bool IsPermanentRejection(Exception exception) =>
+        exception is SmtpCommandException { StatusCode: var code } && (int)code is >= 500 and < 600;
 
     internal static TimeSpan RetryDelay(int attempts, OutboxOptions outbox)
     {
