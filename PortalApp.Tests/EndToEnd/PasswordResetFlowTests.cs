@@ -48,6 +48,9 @@ public sealed class PasswordResetFlowTests(BrowserFixture browser)
         await Expect(reset.Account).ToContainTextAsync("c••••@example.com");
         // Live feedback while typing: the checklist and meter follow every keystroke, with this customer's name known.
         await Expect(reset.Submit).ToBeEnabledAsync();
+        // The link was checked once, while prerendering (where the browser's details are known), not again by the circuit.
+        var opened = await server.Factory.WithDbAsync(db => db.ResetActivityEvents.Where(e => e.Type == PortalApp.Features.PasswordReset.ResetActivityType.LinkOpened).ToListAsync());
+        Assert.Equal(await page.EvaluateAsync<string>("() => navigator.userAgent"), Assert.Single(opened).UserAgent);
         await reset.NewPassword.PressSequentiallyAsync("Morgan-Alex1");
         await Expect(page.GetByTestId("rule-not-personal")).ToHaveAttributeAsync("data-satisfied", "false");
         await Expect(page.GetByTestId("rule-uppercase")).ToHaveAttributeAsync("data-satisfied", "true");
