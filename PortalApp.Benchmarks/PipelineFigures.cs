@@ -20,6 +20,22 @@ internal static partial class PipelineFigures
         var emails = Enumerable.Range(0, customers).Select(i => Text.Invariant($"customer{i:0000}@example.com")).ToList();
         await host.AddCustomersAsync(emails.Select((e, i) => (e, Text.Invariant($"Customer Number{i}"))));
 
+        // Warm-up, as a running portal would be: JIT and tiering of the form, processor, renderer and outbox
+        // paths happen once per process, not per email. 100 resets for other customers, delivered before the clock starts.
+        var warmUp = Enumerable.Range(0, 100).Select(i => Text.Invariant($"warmup{i:000}@example.com")).ToList();
+        await host.AddCustomersAsync(warmUp.Select(e => (e, "Warm Up")));
+        using (var form = new FormClient(host.Url("Account/ForgotPassword")))
+        {
+            await form.LoadAsync("forgot-password");
+            foreach (var email in warmUp)
+            {
+                await form.PostAsync(new Dictionary<string, string> { ["Input.Email"] = email });
+            }
+        }
+
+        await host.Smtp.WaitForCountAsync(warmUp.Count, TimeSpan.FromMinutes(2));
+        await Task.Delay(500);
+
         var requestedAt = new ConcurrentDictionary<string, long>();
         var queue = new ConcurrentQueue<string>(emails);
         const int concurrency = 16;
@@ -36,7 +52,7 @@ internal static partial class PipelineFigures
             }
         })));
         var posted = Stopwatch.GetElapsedTime(start);
-        await host.Smtp.WaitForCountAsync(customers, TimeSpan.FromMinutes(5));
+        await host.Smtp.WaitForCountAsync(warmUp.Count + customers, TimeSpan.FromMinutes(5));
         var cpuPerEmail = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds / customers;
         var deliveries = host.Smtp.Deliveries.Where(d => requestedAt.ContainsKey(d.To)).ToList();
         var last = deliveries.Max(d => d.ArrivedAt);
