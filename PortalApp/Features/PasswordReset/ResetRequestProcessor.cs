@@ -22,6 +22,8 @@ internal sealed class ResetRequestProcessor(
     // One batch at a time per instance; several instances would need a row claim (DESIGN.md, "Scale beyond one machine").
     private readonly SemaphoreSlim gate = new(1, 1);
 
+    private DateTimeOffset lastExpirySweep = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -31,7 +33,15 @@ internal sealed class ResetRequestProcessor(
             try
             {
                 handled = await ProcessPendingAsync(stoppingToken);
-                await ExpireUnusedLinksAsync(stoppingToken);
+
+                // The sweep only moves lapsed links to Expired for the dashboard (a lapsed link is refused on its own
+                // ExpiresAt): once per poll interval is enough, not once per wake-up, which under load is every request.
+                var now = time.GetUtcNow();
+                if (now - lastExpirySweep >= options.Value.PollInterval)
+                {
+                    lastExpirySweep = now;
+                    await ExpireUnusedLinksAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
