@@ -14,7 +14,10 @@ public static class DataServiceCollectionExtensions
             builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
             builder.Environment.ContentRootPath);
 
-        builder.Services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning()));
+        // Pooled: a context is reset and reused instead of built per unit of work. Building one (its internal
+        // service scope and dependencies) was ~2.5% of all CPU on the forgot form under load (BENCHMARKS.md, figure 4),
+        // and one forgot request uses several (the form, the processor, the outbox).
+        builder.Services.AddPooledDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning()));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         builder.Services.AddScoped<DatabaseInitializer>();
