@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using PortalApp.Data;
+using PortalApp.Features.Email;
+using PortalApp.Features.PasswordReset;
 
 namespace PortalApp.Benchmarks;
 
@@ -87,6 +90,30 @@ internal sealed class PortalHost : WebApplicationFactory<Program>
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Waits until the background pipeline has caught up (no reset request waiting for the processor, no email
+    /// waiting for the outbox), so one measurement does not pay for the work the previous one left behind.
+    /// </summary>
+    public async Task WaitForIdleAsync()
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var busy = await db.ResetRequests.AnyAsync(r => r.Status == ResetRequestStatus.Requested)
+                || await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending);
+            if (!busy)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The portal's reset pipeline did not catch up within 2 minutes.");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

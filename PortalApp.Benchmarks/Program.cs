@@ -48,8 +48,12 @@ internal static class BenchmarkProgram
             await Figure("2", () => BrowserFigures.RunAsync(host, report, quick), also: "3");
             await Figure("4", async () =>
             {
+                // Warm the forgot path first (JIT tiering, pools, the processor and outbox), as a running portal is:
+                // figures 2 and 3 exercise the reset page, not this form.
+                await LoadDriver.ForgotAsync(host.Url("Account/ForgotPassword"), 16, TimeSpan.Zero, TimeSpan.FromSeconds(quick ? 3 : 10), LoadEmail);
                 foreach (var concurrency in concurrencies)
                 {
+                    await host.WaitForIdleAsync();
                     var result = await LoadDriver.ForgotAsync(host.Url("Account/ForgotPassword"), concurrency, loadWarmUp, loadDuration, LoadEmail);
                     loads[concurrency] = result;
                     report.Add("4", Text.Invariant($"forgot POST, closed loop, concurrency {concurrency}"), ">= 300 req/s, p95 <= 20 ms",
@@ -58,11 +62,13 @@ internal static class BenchmarkProgram
                 }
 
                 // The target as a service level: 300 requests/s arriving on their own schedule, p95 from arrival.
+                await host.WaitForIdleAsync();
                 var open = await LoadDriver.ForgotOpenLoopAsync(host.Url("Account/ForgotPassword"), 300, 64, loadWarmUp, loadDuration, LoadEmail);
                 report.Add("4", "forgot POST, open loop, 300 req/s offered over up to 64 connections", ">= 300 req/s, p95 <= 20 ms",
                     Text.Invariant($"{open.Throughput:0} req/s, median {open.Latency.Median:0.00} ms, p95 {open.Latency.P95:0.00} ms, p99 {open.Latency.P99:0.00} ms, CPU {open.CpuPerRequest:0.00} ms/request ({open.Errors} errors)"),
                     open.Throughput >= 295 && open.Latency.P95 <= 20 && open.Errors == 0);
 
+                await host.WaitForIdleAsync();
                 var pairs = await LoadDriver.KnownVersusUnknownAsync(host.Url("Account/ForgotPassword"), knownEmails[0], quick ? 100 : 500);
                 portalKnownUnknown = pairs;
                 var gap = Math.Abs(pairs.Known.Median - pairs.Unknown.Median);
