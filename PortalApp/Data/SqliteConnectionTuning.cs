@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PortalApp.Data;
@@ -8,13 +10,22 @@ namespace PortalApp.Data;
 /// steps (Microsoft.Data.Sqlite's own retry sleeps in 150 ms steps, which showed up as a 150 ms p95 on the forgot
 /// form under concurrent writers). <c>synchronous=NORMAL</c> is the recommended pairing with WAL: a process crash
 /// loses nothing; only a power cut can lose the last commits, never corrupt the file.
+/// Both settings belong to the native connection, which Microsoft.Data.Sqlite pools, so they are applied once per
+/// native connection, not on every open (EF opens the connection for each query and save: ~10 times per forgot request).
 /// </summary>
 internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
 
+    private readonly ConditionalWeakTable<object, object> tuned = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!NeedsTuning(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -22,8 +33,17 @@ internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!NeedsTuning(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>True the first time this native connection is seen (a pooled one comes back already tuned).</summary>
+    private bool NeedsTuning(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || tuned.TryAdd(handle, handle);
 }
