@@ -60,9 +60,71 @@ internal static partial class PipelineFigures
         var latency = new Stats(deliveries.Select(d => Stopwatch.GetElapsedTime(requestedAt[d.To], d.ArrivedAt).TotalMilliseconds));
         var rate = deliveries.Count / seconds;
         report.Add("5", Text.Invariant($"{customers} reset emails{(quick ? " (quick mode; the full run sends 1,000)" : "")} to loopback SMTP (16 clients posting; all posted in {posted.TotalSeconds:0.0} s)"), ">= 200 emails/s", Text.Invariant($"{rate:0} emails/s over {host.Smtp.SessionCount} SMTP connection(s); CPU {cpuPerEmail:0.0} ms per email (forgot POST, processor, outbox, sink and clients together)"), rate >= 200);
-        report.Add("5", "request -> delivery", "p95 <= 1000 ms", Text.Invariant($"median {latency.Median:0} ms, p95 {latency.P95:0} ms, max {latency.Max:0} ms"), latency.P95 <= 1000);
+        report.Add("5", Text.Invariant($"request -> delivery, the burst above ({customers / posted.TotalSeconds:0} requests/s arriving)"), "p95 <= 1000 ms", Text.Invariant($"median {latency.Median:0} ms, p95 {latency.P95:0} ms, max {latency.Max:0} ms"), latency.P95 <= 1000);
+
+        var paced = await PacedAsync(host, customers, ratePerSecond: 200, already: warmUp.Count + customers);
+        report.Add("5", Text.Invariant($"request -> delivery, {customers} requests arriving at 200/s (the target rate, open loop)"), "p95 <= 1000 ms",
+            Text.Invariant($"median {paced.Median:0} ms, p95 {paced.P95:0} ms, max {paced.Max:0} ms"), paced.P95 <= 1000);
 
         return await CompletionAsync(host, deliveries, report, quick ? 8 : 30);
+    }
+
+    /// <summary>
+    /// The same number of reset requests for other customers, arriving on a fixed schedule at <paramref name="ratePerSecond"/>
+    /// (over 16 connections, whether or not earlier answers came); latency from each request's scheduled time to its email.
+    /// </summary>
+    private static async Task<Stats> PacedAsync(PortalHost host, int customers, double ratePerSecond, int already)
+    {
+        var emails = Enumerable.Range(0, customers).Select(i => Text.Invariant($"paced{i:0000}@example.com")).ToList();
+        await host.AddCustomersAsync(emails.Select((e, i) => (e, Text.Invariant($"Paced Customer{i}"))));
+        await host.WaitForIdleAsync();
+        var pool = System.Threading.Channels.Channel.CreateUnbounded<FormClient>();
+        var clients = new List<FormClient>();
+        for (var i = 0; i < 16; i++)
+        {
+            var client = new FormClient(host.Url("Account/ForgotPassword"));
+            await client.LoadAsync("forgot-password");
+            clients.Add(client);
+            pool.Writer.TryWrite(client);
+        }
+
+        var scheduledAt = new ConcurrentDictionary<string, long>();
+        var start = Stopwatch.GetTimestamp();
+        var sends = new List<Task>();
+        for (var i = 0; i < customers; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / ratePerSecond);
+            var wait = due - Stopwatch.GetElapsedTime(start);
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var email = emails[i];
+            scheduledAt[email] = start + (long)(due.TotalSeconds * Stopwatch.Frequency);
+            sends.Add(Task.Run(async () =>
+            {
+                var client = await pool.Reader.ReadAsync();
+                try
+                {
+                    await client.PostAsync(new Dictionary<string, string> { ["Input.Email"] = email });
+                }
+                finally
+                {
+                    pool.Writer.TryWrite(client);
+                }
+            }));
+        }
+
+        await Task.WhenAll(sends);
+        await host.Smtp.WaitForCountAsync(already + customers, TimeSpan.FromMinutes(5));
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+
+        return new Stats(host.Smtp.Deliveries.Where(d => scheduledAt.ContainsKey(d.To))
+            .Select(d => Stopwatch.GetElapsedTime(scheduledAt[d.To], d.ArrivedAt).TotalMilliseconds));
     }
 
     /// <summary>Figure 6: a completed reset against the bare PBKDF2 hash it contains. Returns the median completion (ms).</summary>
