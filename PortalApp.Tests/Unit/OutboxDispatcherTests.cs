@@ -129,9 +129,60 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DispatchDue_ServerRefusesSender_RetriedLaterNotFailed()
+    {
+        // 530 to MAIL FROM is the portal's own setup (credentials), not this message: fixing it must let mail flow.
+        transport.SendFailure = _ => new SmtpCommandException(SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.AuthenticationRequired, "5.7.0 authentication required");
+        await EnqueueAsync(Outbox.Message(1));
+
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None));
+
+        var message = await SingleAsync();
+        Assert.Equal(OutboxStatus.Pending, message.Status);
+        Assert.Equal(1, message.Attempts);
+    }
+
+    [Fact]
+    public async Task DispatchDue_KeptSessionGoneWhileIdle_SentOverFreshSessionOnFirstAttempt()
+    {
+        await EnqueueAsync(Outbox.Message(1));
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None, keepSessionOpen: true));
+        Assert.Equal(0, transport.SessionsDisposed);
+
+        // The kept connection has sent one message and then dropped; a fresh one works.
+        transport.BreakAfterSends = 1;
+        await EnqueueAsync(Outbox.Message(2));
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None, keepSessionOpen: true));
+
+        var second = (await ReadAsync()).Single(m => m.ToAddress == "customer2@example.com");
+        Assert.Equal(OutboxStatus.Sent, second.Status);
+        Assert.Equal(1, second.Attempts);
+        Assert.Null(second.LastError);
+        Assert.Equal(2, transport.SessionsOpened);
+        Assert.Equal(1, transport.SessionsDisposed);
+    }
+
+    [Fact]
+    public async Task DispatchDue_ConnectionDropsMidBatch_RestOfBatchSentOverNewConnection()
+    {
+        transport.BreakAfterSends = 2;
+        await EnqueueAsync(Enumerable.Range(1, 5).Select(i => Outbox.Message(i)).ToArray());
+
+        Assert.Equal(5, await dispatcher.DispatchDueAsync(CancellationToken.None));
+
+        // Two over the first connection, the third hits the drop (retried later), two over a new connection.
+        var messages = await ReadAsync();
+        Assert.Equal(4, messages.Count(m => m.Status == OutboxStatus.Sent));
+        var dropped = Assert.Single(messages, m => m.Status == OutboxStatus.Pending);
+        Assert.Equal("IOException: connection reset by peer", dropped.LastError);
+        Assert.Equal(2, transport.SessionsOpened);
+        Assert.Equal(2, transport.SessionsDisposed);
+    }
+
+    [Fact]
     public async Task DispatchDue_OneMessageFailsInBatch_OthersSentOverOneSession()
     {
-        transport.SendFailure = m => m.To.Mailboxes.Single().Address == "customer2@example.com" ? new InvalidOperationException("rejected") : null;
+        transport.SendFailure = m => m.To.Mailboxes.Single().Address == "customer2@example.com" ? new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxBusy, "4.2.1 try later") : null;
         await EnqueueAsync(Outbox.Message(1), Outbox.Message(2), Outbox.Message(3));
 
         Assert.Equal(3, await dispatcher.DispatchDueAsync(CancellationToken.None));
@@ -209,8 +260,14 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     private sealed class ScriptedTransport : IEmailTransport
     {
         private int sessionsOpened;
+        private int sessionsDisposed;
         private int openCalls;
         private int sendAttempts;
+
+        /// <summary>Each session's connection drops after this many messages: later sends on it throw IOException.</summary>
+        public int? BreakAfterSends { get; set; }
+
+        public int SessionsDisposed => Volatile.Read(ref sessionsDisposed);
 
         public Func<Exception?>? OpenFailure { get; set; }
 
@@ -245,19 +302,31 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
 
         private sealed class Session(ScriptedTransport owner) : IEmailTransportSession
         {
+            private int sent;
+
             public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
             {
                 Interlocked.Increment(ref owner.sendAttempts);
+                if (sent >= owner.BreakAfterSends)
+                {
+                    throw new IOException("connection reset by peer");
+                }
+
                 if (owner.SendFailure?.Invoke(message) is { } failure)
                 {
                     throw failure;
                 }
 
+                sent++;
                 owner.Sent.Enqueue(message);
                 return Task.CompletedTask;
             }
 
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+            public ValueTask DisposeAsync()
+            {
+                Interlocked.Increment(ref owner.sessionsDisposed);
+                return ValueTask.CompletedTask;
+            }
         }
     }
 }

@@ -56,13 +56,15 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         var gate = WriteGate();
         if (gate is null)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
 
-        await gate.WaitAsync(cancellationToken);
+        // ConfigureAwait(false): whoever holds the gate must not need the caller's synchronization context (a
+        // Blazor circuit's) to release it, or a synchronous SaveChanges on that circuit would wait forever.
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

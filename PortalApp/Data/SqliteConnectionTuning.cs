@@ -29,6 +29,7 @@ internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        MarkTuned(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -40,10 +41,21 @@ internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
 
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        // Not the caller's token: a request cancelled right now must not leave this native connection untuned.
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+        MarkTuned(connection);
     }
 
-    /// <summary>True the first time this native connection is seen (a pooled one comes back already tuned).</summary>
+    /// <summary>True until this native connection has been tuned (a pooled one comes back already tuned).</summary>
     private bool NeedsTuning(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || tuned.TryAdd(handle, handle);
+        connection is not SqliteConnection { Handle: { } handle } || !tuned.TryGetValue(handle, out _);
+
+    /// <summary>Only after the pragmas ran: if they failed, the next open tries again.</summary>
+    private void MarkTuned(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            tuned.AddOrUpdate(handle, handle);
+        }
+    }
 }

@@ -21,6 +21,9 @@ internal sealed class OutboxDispatcher(
     // The connection kept open between batches by the background loop (never by direct DispatchDueAsync callers).
     private IEmailTransportSession? keptSession;
 
+    // When the kept session last sent (or was kept), for its idle timeout.
+    private DateTimeOffset keptSince;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (and migrations run) before the first poll.
@@ -52,12 +55,18 @@ internal sealed class OutboxDispatcher(
 
                 if (keptSession is not null)
                 {
-                    // Hold the connection for the next message of a burst; close it once the burst is over.
-                    if (!await signal.WaitAsync(options.Value.Outbox.SessionIdleTimeout, time, stoppingToken))
+                    // Hold the connection for the next message of a burst, still polling for due retries; close it
+                    // once it has been idle for SessionIdleTimeout.
+                    var outbox = options.Value.Outbox;
+                    var idleFor = time.GetUtcNow() - keptSince;
+                    var left = outbox.SessionIdleTimeout - idleFor;
+                    if (left <= TimeSpan.Zero)
                     {
                         await CloseKeptSessionAsync();
+                        continue;
                     }
 
+                    await signal.WaitAsync(left < outbox.PollInterval ? left : outbox.PollInterval, time, stoppingToken);
                     continue;
                 }
 
@@ -113,18 +122,36 @@ internal sealed class OutboxDispatcher(
         var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(EmailOutbox.ProtectorPurpose);
         var from = options.Value.FromAddress;
 
-        // A kept session may have been dropped by the server while idle: the first failure on it earns one retry
-        // over a fresh connection before it counts as an attempt.
-        var session = keptSession;
-        keptSession = null;
+        // Only the background loop keeps a session between calls; a direct caller always starts its own.
+        var session = keepSessionOpen ? keptSession : null;
+        if (keepSessionOpen)
+        {
+            keptSession = null;
+        }
+
+        // A kept session may have been dropped by the server while idle: its first failure earns the message one
+        // retry over a fresh connection before it counts as an attempt.
         var reused = session is not null;
         try
         {
             foreach (var message in due)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                MimeMessage mime;
+                try
+                {
+                    mime = ToMime(message, from, protector);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Unreadable or malformed stored message: nothing to do with the connection.
+                    await RecordFailureAsync(db, message, exception, observers, cancellationToken);
+                    continue;
+                }
+
                 if (session is null)
                 {
+                    reused = false;
                     try
                     {
                         session = await transport.OpenAsync(cancellationToken);
@@ -142,31 +169,27 @@ internal sealed class OutboxDispatcher(
                     }
                 }
 
-                try
+                var failure = await TrySendAsync(session, mime, cancellationToken);
+                if (failure is not null && !IsRejection(failure))
                 {
-                    await session.SendAsync(ToMime(message, from, protector), cancellationToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    if (reused && !IsRejection(exception))
+                    // The connection is gone or being closed: never send over it again.
+                    await session.DisposeAsync();
+                    session = null;
+                    if (reused)
                     {
-                        reused = false;
-                        await session.DisposeAsync();
-                        session = null;
-                        if (await RetryOnFreshSessionAsync(transport, message, from, protector, cancellationToken) is { } fresh)
-                        {
-                            session = fresh;
-                            await RecordSentAsync(db, message, observers);
-                            continue;
-                        }
+                        (session, failure) = await RetryOnFreshSessionAsync(transport, mime, cancellationToken);
                     }
-
-                    await RecordFailureAsync(db, message, exception, observers, cancellationToken);
-                    continue;
                 }
 
                 reused = false;
-                await RecordSentAsync(db, message, observers);
+                if (failure is null)
+                {
+                    await RecordSentAsync(db, message, observers);
+                }
+                else
+                {
+                    await RecordFailureAsync(db, message, failure, observers, cancellationToken);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -188,6 +211,7 @@ internal sealed class OutboxDispatcher(
                 if (keepSessionOpen && !cancellationToken.IsCancellationRequested)
                 {
                     keptSession = session;
+                    keptSince = time.GetUtcNow();
                 }
                 else
                 {
@@ -199,26 +223,53 @@ internal sealed class OutboxDispatcher(
         return due.Count;
     }
 
-    /// <summary>Sends <paramref name="message"/> over a new session; returns that session, or null when it failed too.</summary>
-    private async Task<IEmailTransportSession?> RetryOnFreshSessionAsync(
-        IEmailTransport transport, OutboxMessage message, MailboxAddress from, IDataProtector protector, CancellationToken cancellationToken)
+    private static async Task<Exception?> TrySendAsync(IEmailTransportSession session, MimeMessage mime, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.SendAsync(mime, cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return exception;
+        }
+    }
+
+    /// <summary>
+    /// Sends over a new session. Returns the session (null when the connection itself failed) and this attempt's
+    /// error, which is the one recorded: the old session's error only said the connection had gone.
+    /// </summary>
+    private async Task<(IEmailTransportSession? Session, Exception? Failure)> RetryOnFreshSessionAsync(
+        IEmailTransport transport, MimeMessage mime, CancellationToken cancellationToken)
     {
         IEmailTransportSession? fresh = null;
         try
         {
             fresh = await transport.OpenAsync(cancellationToken);
-            await fresh.SendAsync(ToMime(message, from, protector), cancellationToken);
-            return fresh;
+            await fresh.SendAsync(mime, cancellationToken);
+            return (fresh, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogInformation("A kept mail connection failed and a fresh one did too ({Error}).", exception.Message);
+            logger.LogInformation("A kept mail connection had gone; the retry over a fresh one failed too ({Error}).", exception.Message);
+            if (fresh is not null && !IsRejection(exception))
+            {
+                await fresh.DisposeAsync();
+                fresh = null;
+            }
+
+            return (fresh, exception);
+        }
+        catch
+        {
+            // Shutting down mid-retry: the fresh connection is nobody's to close but ours.
             if (fresh is not null)
             {
                 await fresh.DisposeAsync();
             }
 
-            return null;
+            throw;
         }
     }
 
@@ -280,12 +331,21 @@ internal sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>The server answered with an error: the connection is fine, the message was refused.</summary>
-    private static bool IsRejection(Exception exception) => exception is SmtpCommandException;
+    /// <summary>
+    /// The server answered this message with an error and the connection is still usable. 421 is the exception: the
+    /// server is closing the channel (RFC 5321 §3.8).
+    /// </summary>
+    private static bool IsRejection(Exception exception) =>
+        exception is SmtpCommandException { StatusCode: not SmtpStatusCode.ServiceNotAvailable };
 
-    /// <summary>A 5yz reply is a permanent refusal (RFC 5321 §4.2.1): sending the same message again cannot succeed.</summary>
+    /// <summary>
+    /// A 5yz refusal of this recipient or this message is permanent (RFC 5321 §4.2.1): sending it again cannot
+    /// succeed. A 5yz refusal of the sender (authentication, relaying, quota) is about the portal's own setup and
+    /// affects every message, so those keep being retried until the setup is fixed or MaxAttempts runs out.
+    /// </summary>
     private static bool IsPermanentRejection(Exception exception) =>
-        exception is SmtpCommandException { StatusCode: var code } && (int)code is >= 500 and < 600;
+        exception is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted, StatusCode: var code }
+        && (int)code is >= 500 and < 600;
 
     internal static TimeSpan RetryDelay(int attempts, OutboxOptions outbox)
     {
