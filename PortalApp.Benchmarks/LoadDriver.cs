@@ -75,6 +75,26 @@ internal static class LoadDriver
     /// </summary>
     public static async Task<LoadResult> ForgotOpenLoopAsync(string pageUrl, double rate, int connections, TimeSpan warmUp, TimeSpan duration, Func<long, string> email)
     {
+        var stopAt = warmUp + duration;
+        var cpu = new CpuWindow(warmUp, stopAt);
+        var posts = await PostOnScheduleAsync(pageUrl, rate, connections, (long)(rate * stopAt.TotalSeconds), email);
+        var measured = posts.Where(p => p.Scheduled >= warmUp).ToList();
+        var answered = measured.Where(p => p.Latency is not null).Select(p => p.Latency!.Value.TotalMilliseconds).ToList();
+        return new LoadResult(connections, answered.Count, measured.Count - answered.Count, duration.TotalSeconds, new Stats(answered), await cpu.MillisecondsAsync());
+    }
+
+    /// <summary>
+    /// A forgot request sent on schedule: when it was due (from the run's start, and as a Stopwatch timestamp), its
+    /// email, and its latency from then (null: it failed).
+    /// </summary>
+    internal sealed record ScheduledPost(TimeSpan Scheduled, long ScheduledTimestamp, string Email, TimeSpan? Latency);
+
+    /// <summary>
+    /// Posts <paramref name="count"/> forgot requests on a fixed schedule, <paramref name="rate"/> per second, whether
+    /// or not the earlier ones have been answered, over at most <paramref name="connections"/> clients.
+    /// </summary>
+    public static async Task<IReadOnlyList<ScheduledPost>> PostOnScheduleAsync(string pageUrl, double rate, int connections, long count, Func<long, string> email)
+    {
         var pool = Channel.CreateUnbounded<FormClient>();
         var clients = new List<FormClient>();
         for (var i = 0; i < connections; i++)
@@ -85,14 +105,11 @@ internal static class LoadDriver
             pool.Writer.TryWrite(client);
         }
 
-        var timings = new ConcurrentBag<double>();
         var errors = 0;
+        var started = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
-        var stopAt = warmUp + duration;
-        var cpu = new CpuWindow(warmUp, stopAt);
-        var total = (long)(rate * stopAt.TotalSeconds);
-        var sends = new List<Task>();
-        for (long n = 0; n < total; n++)
+        var sends = new List<Task<ScheduledPost>>();
+        for (long n = 0; n < count; n++)
         {
             var due = TimeSpan.FromSeconds(n / rate);
             var wait = due - clock.Elapsed;
@@ -101,28 +118,27 @@ internal static class LoadDriver
                 await Task.Delay(wait);
             }
 
-            var number = n;
-            sends.Add(Task.Run(() => SendAsync(number, due)));
+            var address = email(n);
+            sends.Add(Task.Run(() => SendAsync(address, due)));
         }
 
-        await Task.WhenAll(sends);
+        var posts = await Task.WhenAll(sends);
         foreach (var client in clients)
         {
             client.Dispose();
         }
 
-        return new LoadResult(connections, timings.Count, errors, duration.TotalSeconds, new Stats(timings), await cpu.MillisecondsAsync());
+        return posts;
 
-        async Task SendAsync(long n, TimeSpan due)
+        long At(TimeSpan due) => started + (long)(due.TotalSeconds * Stopwatch.Frequency);
+
+        async Task<ScheduledPost> SendAsync(string address, TimeSpan due)
         {
             var client = await pool.Reader.ReadAsync();
             try
             {
-                await client.PostAsync(new Dictionary<string, string> { ["Input.Email"] = email(n) });
-                if (due >= warmUp)
-                {
-                    timings.Add((clock.Elapsed - due).TotalMilliseconds);
-                }
+                await client.PostAsync(new Dictionary<string, string> { ["Input.Email"] = address });
+                return new ScheduledPost(due, At(due), address, clock.Elapsed - due);
             }
             catch (HttpRequestException exception)
             {
@@ -130,6 +146,8 @@ internal static class LoadDriver
                 {
                     Console.WriteLine($"    first error: {exception.Message}");
                 }
+
+                return new ScheduledPost(due, At(due), address, null);
             }
             finally
             {

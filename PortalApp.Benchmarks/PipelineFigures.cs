@@ -78,51 +78,9 @@ internal static partial class PipelineFigures
         var emails = Enumerable.Range(0, customers).Select(i => Text.Invariant($"paced{i:0000}@example.com")).ToList();
         await host.AddCustomersAsync(emails.Select((e, i) => (e, Text.Invariant($"Paced Customer{i}"))));
         await host.WaitForIdleAsync();
-        var pool = System.Threading.Channels.Channel.CreateUnbounded<FormClient>();
-        var clients = new List<FormClient>();
-        for (var i = 0; i < 16; i++)
-        {
-            var client = new FormClient(host.Url("Account/ForgotPassword"));
-            await client.LoadAsync("forgot-password");
-            clients.Add(client);
-            pool.Writer.TryWrite(client);
-        }
-
-        var scheduledAt = new ConcurrentDictionary<string, long>();
-        var start = Stopwatch.GetTimestamp();
-        var sends = new List<Task>();
-        for (var i = 0; i < customers; i++)
-        {
-            var due = TimeSpan.FromSeconds(i / ratePerSecond);
-            var wait = due - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(wait);
-            }
-
-            var email = emails[i];
-            scheduledAt[email] = start + (long)(due.TotalSeconds * Stopwatch.Frequency);
-            sends.Add(Task.Run(async () =>
-            {
-                var client = await pool.Reader.ReadAsync();
-                try
-                {
-                    await client.PostAsync(new Dictionary<string, string> { ["Input.Email"] = email });
-                }
-                finally
-                {
-                    pool.Writer.TryWrite(client);
-                }
-            }));
-        }
-
-        await Task.WhenAll(sends);
+        var posts = await LoadDriver.PostOnScheduleAsync(host.Url("Account/ForgotPassword"), ratePerSecond, 16, customers, n => emails[(int)n]);
+        var scheduledAt = posts.ToDictionary(p => p.Email, p => p.ScheduledTimestamp);
         await host.Smtp.WaitForCountAsync(already + customers, TimeSpan.FromMinutes(5));
-        foreach (var client in clients)
-        {
-            client.Dispose();
-        }
-
         return new Stats(host.Smtp.Deliveries.Where(d => scheduledAt.ContainsKey(d.To))
             .Select(d => Stopwatch.GetElapsedTime(scheduledAt[d.To], d.ArrivedAt).TotalMilliseconds));
     }
