@@ -19,13 +19,7 @@ internal static class LoadDriver
 {
     public static async Task<LoadResult> ForgotAsync(string pageUrl, int concurrency, TimeSpan warmUp, TimeSpan duration, Func<long, string> email)
     {
-        var clients = new List<FormClient>();
-        for (var i = 0; i < concurrency; i++)
-        {
-            var client = new FormClient(pageUrl);
-            await client.LoadAsync("forgot-password");
-            clients.Add(client);
-        }
+        var clients = await OpenClientsAsync(pageUrl, concurrency);
 
         var timings = new ConcurrentBag<double>();
         long sequence = 0;
@@ -95,13 +89,10 @@ internal static class LoadDriver
     /// </summary>
     public static async Task<IReadOnlyList<ScheduledPost>> PostOnScheduleAsync(string pageUrl, double rate, int connections, long count, Func<long, string> email)
     {
+        var clients = await OpenClientsAsync(pageUrl, connections);
         var pool = Channel.CreateUnbounded<FormClient>();
-        var clients = new List<FormClient>();
-        for (var i = 0; i < connections; i++)
+        foreach (var client in clients)
         {
-            var client = new FormClient(pageUrl);
-            await client.LoadAsync("forgot-password");
-            clients.Add(client);
             pool.Writer.TryWrite(client);
         }
 
@@ -154,6 +145,20 @@ internal static class LoadDriver
                 pool.Writer.TryWrite(client);
             }
         }
+    }
+
+    /// <summary>Clients that have each loaded the forgot page (antiforgery cookie and token), ready to post.</summary>
+    private static async Task<List<FormClient>> OpenClientsAsync(string pageUrl, int count)
+    {
+        var clients = new List<FormClient>();
+        for (var i = 0; i < count; i++)
+        {
+            var client = new FormClient(pageUrl);
+            await client.LoadAsync("forgot-password");
+            clients.Add(client);
+        }
+
+        return clients;
     }
 
     /// <summary>One client alternating a known and an unknown address, so both see the same conditions.</summary>

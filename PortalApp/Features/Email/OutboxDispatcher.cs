@@ -151,7 +151,6 @@ internal sealed class OutboxDispatcher(
 
                 if (session is null)
                 {
-                    reused = false;
                     try
                     {
                         session = await transport.OpenAsync(cancellationToken);
