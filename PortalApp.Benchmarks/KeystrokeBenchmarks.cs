@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
-using PortalApp.Features.PasswordPolicy;
+using PortalApp.Features.Passwords;
 
 namespace PortalApp.Benchmarks;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Data;
 using PortalApp.Features.PasswordReset;
+using PortalApp.Platform.Clients;
 
 namespace PortalApp.Benchmarks;
 

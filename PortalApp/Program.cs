@@ -3,8 +3,9 @@ using PortalApp.Features.Account;
 using PortalApp.Features.Email;
 using PortalApp.Features.PasswordReset;
 using PortalApp.Features.HelpCenter;
-using PortalApp.Features.Portal;
-using PortalApp.Features.Security;
+using PortalApp.Platform.Hosting;
+using PortalApp.Platform.Security;
+using PortalApp.Platform.RateLimiting;
 using PortalApp.Features.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +34,8 @@ if (SeedActivityCommand.Matches(args))
 
 await app.InitializePortalDatabaseAsync();
 app.UsePortalPipeline();
+app.MapPortalAccountEndpoints();
+app.MapPortalStaffEndpoints();
 await app.RunAsync();
 return 0;
 

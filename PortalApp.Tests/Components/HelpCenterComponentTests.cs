@@ -3,8 +3,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Data;
-using PortalApp.Features.HelpCenter;
 using PortalApp.Features.HelpCenter.Components;
+using PortalApp.Features.HelpCenter;
+using PortalApp.Platform.Clients;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Components;

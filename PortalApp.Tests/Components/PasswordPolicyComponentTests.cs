@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Features.Account.Manage;
-using PortalApp.Features.PasswordPolicy;
+using PortalApp.Features.Passwords;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Unit;
 

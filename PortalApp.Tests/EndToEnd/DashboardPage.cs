@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
-using PortalApp.Features.Portal;
+using PortalApp.Features.Account;
+using PortalApp.Platform.Hosting;
 using PortalApp.Tests.EndToEnd.Pages;
 
 namespace PortalApp.Tests.EndToEnd;

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using PortalApp.Features.Account;
 using PortalApp.Features.HelpCenter;
-using PortalApp.Features.Portal;
+using PortalApp.Platform.Hosting;
 using PortalApp.Tests.EndToEnd.Pages;
 using PortalApp.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using PortalApp.Features.Portal;
+using PortalApp.Features.Account;
+using PortalApp.Platform.Hosting;
 using PortalApp.Tests.EndToEnd.Pages;
 using PortalApp.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;

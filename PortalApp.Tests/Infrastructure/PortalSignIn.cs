@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using PortalApp.Features.Portal;
+using PortalApp.Features.Account;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Features.HelpCenter;
+using PortalApp.Platform.Clients;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Integration;
@@ -104,7 +105,7 @@ public sealed class HelpCenterPageTests(PortalAppFactory factory) : IClassFixtur
         Assert.Equal(banner, html.Contains("data-testid=\"unsupported-browser\"", StringComparison.Ordinal));
         if (banner)
         {
-            Assert.Contains($"help/articles/{BrowserSupport.ArticleSlug}", html);
+            Assert.Contains($"help/articles/{HelpCenterSeedContent.BrowserSupportSlug}", html);
         }
     }
 

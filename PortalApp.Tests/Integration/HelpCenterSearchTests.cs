@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Features.HelpCenter;
+using PortalApp.Platform.Clients;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Integration;
@@ -61,7 +62,7 @@ public sealed class HelpCenterSearchTests(PortalAppFactory factory) : IClassFixt
     {
         var results = await SearchAsync(new HelpSearchRequest(null, HelpCategory.Troubleshooting));
 
-        Assert.Contains(results.Hits, h => h.Slug == BrowserSupport.ArticleSlug);
+        Assert.Contains(results.Hits, h => h.Slug == HelpCenterSeedContent.BrowserSupportSlug);
         Assert.All(results.Hits, h => Assert.Equal(HelpCategory.Troubleshooting, h.Category));
     }
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PortalApp.Data;
 using PortalApp.Features.Account;
-using PortalApp.Features.PasswordPolicy;
-using PortalApp.Features.Portal;
+using PortalApp.Features.Passwords;
+using PortalApp.Platform.Hosting;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Integration;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PortalApp.Data;
 using PortalApp.Features.PasswordReset;
+using PortalApp.Platform.Clients;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Integration;

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Features.PasswordReset;
+using PortalApp.Platform.Clients;
 using PortalApp.Tests.Infrastructure;
 using Xunit.Abstractions;
 

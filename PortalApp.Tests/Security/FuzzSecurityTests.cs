@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PortalApp.Features.Account;
 using PortalApp.Features.PasswordReset;
+using PortalApp.Platform.Clients;
 using PortalApp.Tests.Infrastructure;
 using Xunit.Abstractions;
 

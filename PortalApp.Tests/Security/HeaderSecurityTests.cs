@@ -92,7 +92,7 @@ public sealed class HeaderSecurityTests(PortalAppFactory factory) : IClassFixtur
         var signIn = await StaticForm.SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
         {
             ["Input.Email"] = "customer@example.com",
-            ["Input.Password"] = PortalApp.Features.Portal.DemoDataSeeder.DemoPassword,
+            ["Input.Password"] = PortalApp.Features.Account.DemoDataSeeder.DemoPassword,
         });
 
         var cookies = page.Headers.GetValues("Set-Cookie").Concat(signIn.Headers.GetValues("Set-Cookie")).ToList();

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Features.Account;
 using PortalApp.Features.PasswordReset;
-using PortalApp.Features.Security;
+using PortalApp.Platform.Clients;
+using PortalApp.Platform.RateLimiting;
+using PortalApp.Platform.Security;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Security;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PortalApp.Features.Email;
 using PortalApp.Features.PasswordReset;
+using PortalApp.Platform.Clients;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Security;

@@ -46,7 +46,7 @@ public sealed class SessionRevocationSecurityTests(BrowserFixture browser)
     {
         var login = new LoginPage(page, server.BaseUrl);
         await login.OpenAsync();
-        await login.SignInAsync(Customer, PortalApp.Features.Portal.DemoDataSeeder.DemoPassword);
+        await login.SignInAsync(Customer, PortalApp.Features.Account.DemoDataSeeder.DemoPassword);
         await Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
     }
 }

@@ -1,5 +1,6 @@
 using PortalApp.Features.Account;
 using PortalApp.Features.Email;
+using PortalApp.Platform.Input;
 
 namespace PortalApp.Tests.Unit;
 

@@ -1,4 +1,5 @@
 using PortalApp.Features.HelpCenter;
+using PortalApp.Platform.Clients;
 
 namespace PortalApp.Tests.Unit;
 

@@ -1,4 +1,5 @@
 using PortalApp.Features.Account;
+using PortalApp.Platform.Input;
 
 namespace PortalApp.Tests.Unit;
 
@@ -49,5 +50,5 @@ public sealed class ManageRulesTests
     [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 14.0; rv:130.0) Gecko/20100101 Firefox/130.0", "Firefox on macOS")]
     [InlineData(null, "Unknown browser")]
     public void BrowserDescription_UserAgent_ReadableName(string? userAgent, string expected)
-        => Assert.Equal(expected, PortalApp.Features.Portal.UserAgents.Describe(userAgent));
+        => Assert.Equal(expected, PortalApp.Platform.Clients.UserAgents.Describe(userAgent));
 }

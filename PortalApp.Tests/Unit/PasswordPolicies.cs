@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PortalApp.Features.PasswordPolicy;
+using PortalApp.Features.Passwords;
 
 namespace PortalApp.Tests.Unit;
 

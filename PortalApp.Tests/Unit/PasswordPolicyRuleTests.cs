@@ -1,4 +1,4 @@
-using PortalApp.Features.PasswordPolicy;
+using PortalApp.Features.Passwords;
 
 namespace PortalApp.Tests.Unit;
 

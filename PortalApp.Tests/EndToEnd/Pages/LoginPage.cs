@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
-using PortalApp.Features.Portal;
+using PortalApp.Features.Account;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Tests.EndToEnd.Pages;
 

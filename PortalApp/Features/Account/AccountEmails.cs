@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using PortalApp.Data;
 using PortalApp.Features.Email;
 using PortalApp.Features.Email.Templates;
-using PortalApp.Features.Portal;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.Account;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PortalApp.Components;
 using PortalApp.Data;
+using PortalApp.Platform.Http;
 
 namespace PortalApp.Features.Account;
 
@@ -16,7 +17,7 @@ internal static class AccountEndpoints
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect(SafeLocal(returnUrl, "~/Account/Login"));
+            return TypedResults.LocalRedirect(LocalUrl.OrFallback(returnUrl, "~/Account/Login"));
         });
 
         endpoints.MapPost("/Account/Manage/PersonalData", async (
@@ -41,32 +42,6 @@ internal static class AccountEndpoints
             return Results.File(json, "application/json", "customer-portal-personal-data.json");
         }).RequireAuthorization();
 
-        endpoints.MapPost("/preferences/theme", (HttpContext context, [FromForm] string? returnUrl) =>
-        {
-            var dark = !ThemePreference.IsDark(context.Request);
-            context.Response.Cookies.Append(ThemePreference.CookieName, dark ? "dark" : "light", new CookieOptions
-            {
-                HttpOnly = true,
-                IsEssential = true,
-                SameSite = SameSiteMode.Lax,
-                Secure = context.Request.IsHttps,
-                MaxAge = TimeSpan.FromDays(365),
-            });
-            return TypedResults.LocalRedirect(SafeLocal(returnUrl, "~/"));
-        });
-
         return endpoints;
-    }
-
-    /// <summary>Only same-site paths; anything else (absolute, protocol-relative, backslash tricks) goes to the fallback.</summary>
-    internal static string SafeLocal(string? url, string fallback)
-    {
-        if (string.IsNullOrEmpty(url) || url.Length > 2048 || url[0] != '/' || url.StartsWith("//", StringComparison.Ordinal)
-            || url.StartsWith("/\\", StringComparison.Ordinal) || url.Any(char.IsControl))
-        {
-            return fallback;
-        }
-
-        return "~" + url;
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using PortalApp.Data;
+using PortalApp.Platform.Input;
 
 namespace PortalApp.Features.Account;
 

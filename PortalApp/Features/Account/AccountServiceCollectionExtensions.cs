@@ -1,8 +1,10 @@
+using PortalApp.Platform.Hosting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PortalApp.Data;
-using PortalApp.Features.PasswordPolicy;
+using PortalApp.Features.Passwords;
+using PortalApp.Platform.Security;
 
 namespace PortalApp.Features.Account;
 
@@ -20,6 +22,7 @@ public static class AccountServiceCollectionExtensions
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddPortalSeeder<DemoDataSeeder>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
@@ -83,9 +86,4 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<MfaService>();
         return builder;
     }
-}
-
-public static class PortalPolicies
-{
-    public const string Staff = "Staff";
 }

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using PortalApp.Data;
-using PortalApp.Features.PasswordPolicy;
 using PortalApp.Features.PasswordReset;
-using PortalApp.Features.Security;
+using PortalApp.Features.Passwords;
+using PortalApp.Platform.Clients;
+using PortalApp.Platform.Input;
+using PortalApp.Platform.RateLimiting;
+using PortalApp.Platform.Security;
 
 namespace PortalApp.Features.Account;
 
@@ -85,18 +88,18 @@ internal sealed class RegistrationService(
     {
         var errors = new List<string>();
         var noControl = new NoControlCharactersAttribute();
-        if (fullName.Length is 0 or > PortalLimits.FullNameMaxLength || !InputText.IsWellFormed(fullName) || !noControl.IsValid(fullName))
+        if (fullName.Length is 0 or > PortalLimits.FullNameMaxLength || !UnicodeText.IsWellFormed(fullName) || !noControl.IsValid(fullName))
         {
             errors.Add("Enter your full name (at most 100 characters, no line breaks or control characters).");
         }
 
-        if (email.Length is 0 or > PortalLimits.EmailMaxLength || !InputText.IsWellFormed(email) || !noControl.IsValid(email)
+        if (email.Length is 0 or > PortalLimits.EmailMaxLength || !UnicodeText.IsWellFormed(email) || !noControl.IsValid(email)
             || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
         {
             errors.Add("Enter a valid email address, like name@example.com.");
         }
 
-        if (!InputText.IsWellFormed(password))
+        if (!UnicodeText.IsWellFormed(password))
         {
             errors.Add("The password contains characters that can't be used.");
         }

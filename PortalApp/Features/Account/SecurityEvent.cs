@@ -93,6 +93,6 @@ internal sealed class SecurityEvents(PortalDbContext db, IHttpContextAccessor ht
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Take(ActivityPageSize)
             .ToListAsync(cancellationToken);
-        return rows.Select(e => new SecurityActivityItem(e.Kind, e.OccurredAt, e.IpAddress, PortalApp.Features.Portal.UserAgents.Describe(e.UserAgent))).ToList();
+        return rows.Select(e => new SecurityActivityItem(e.Kind, e.OccurredAt, e.IpAddress, PortalApp.Platform.Clients.UserAgents.Describe(e.UserAgent))).ToList();
     }
 }

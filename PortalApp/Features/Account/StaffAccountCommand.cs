@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using PortalApp.Data;
-using PortalApp.Features.Portal;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.Account;
 

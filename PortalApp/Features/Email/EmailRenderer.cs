@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
-using PortalApp.Features.Portal;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.Email;
 

@@ -29,6 +29,12 @@ public static class EmailServiceCollectionExtensions
             : sp.GetRequiredService<SmtpEmailTransport>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<DevMailbox>();
+        if (builder.Environment.IsDevelopment())
+        {
+            services.AddHostedService<DevMailboxAnnouncement>();
+        }
+
         return builder;
     }
 }

@@ -1,9 +1,13 @@
+using PortalApp.Platform.Clients;
+
 namespace PortalApp.Features.HelpCenter;
 
 /// <summary>The help center's own articles and video metadata: product content, seeded in every environment.</summary>
 internal static class HelpCenterSeedContent
 {
     public const string Author = "Customer Portal Support Team";
+
+    public const string BrowserSupportSlug = "which-browsers-and-devices-are-supported-by-the-portal";
 
     public static readonly IReadOnlyList<(ArticleInput Article, int Order)> Articles =
     [
@@ -12,7 +16,7 @@ internal static class HelpCenterSeedContent
             "resetting-your-customer-portal-password",
             HelpCategory.AccountSecurity,
             "password, reset, forgot-password, sign-in, email",
-            "Forgot your password? Reset it yourself in five steps with a link we email you. The link works for 60 minutes.",
+            "Forgot your password? Reset it yourself in five steps with a link we email you. The link works for {reset-link-minutes} minutes.",
             """
             Forgot your password, or want to change it? You can reset it yourself at any time of day, without waiting for support. It takes about two minutes.
 
@@ -21,14 +25,14 @@ internal static class HelpCenterSeedContent
             1. **Open the login screen and click "Forgot Password".** Go to the [sign-in page](/Account/Login) and click **Forgot Password?** under the password field. You can also go straight to the [Forgot Password page](/Account/ForgotPassword).
             2. **Enter the email associated with your account.** Type the email address you use to sign in to the Customer Portal and click **Send reset link**. For your security, we show the same message whether or not the address has an account.
             3. **Check your inbox for our email.** Within a minute or two you'll receive an email titled *Reset your password*. If it isn't in your inbox, check your **spam or junk folder**, and any "Promotions" or "Other" tab.
-            4. **Click the link within 60 minutes and enter a new password.** The link in the email is valid for **60 minutes**. It opens the reset page, where you type your new password twice. As you type, a checklist shows which requirements are met and a meter shows how strong the password is.
+            4. **Click the link within {reset-link-minutes} minutes and enter a new password.** The link in the email is valid for **{reset-link-minutes} minutes**. It opens the reset page, where you type your new password twice. As you type, a checklist shows which requirements are met and a meter shows how strong the password is.
             5. **Make sure the new password meets the requirements,** then click **Reset password**. You can now [sign in](/Account/Login) with your new password.
 
             ## Password requirements
 
             Your new password must:
 
-            - be **at least 8 characters** long,
+            - be **at least {password-min-length} characters** long,
             - contain **at least 1 uppercase letter**,
             - contain **at least 1 number**,
             - contain **at least 1 special character** (for example `!`, `#` or `%`),
@@ -39,7 +43,7 @@ internal static class HelpCenterSeedContent
 
             ## What if the link has expired?
 
-            Reset links expire **60 minutes** after we send them, and a link stops working once it has been used. If the link says it has expired, simply [request a new one](/Account/ForgotPassword) — only the newest link is needed.
+            Reset links expire **{reset-link-minutes} minutes** after we send them, and a link stops working once it has been used. If the link says it has expired, simply [request a new one](/Account/ForgotPassword) — only the newest link is needed.
 
             Resetting your password signs you out everywhere else, so anyone who knew your old password loses access at once.
 
@@ -116,7 +120,7 @@ internal static class HelpCenterSeedContent
 
             ## Change your password
 
-            Open **Password** on [Your account](/Account/Manage), enter your current password and then the new one. The same requirements apply as for a reset: at least 8 characters, 1 uppercase letter, 1 number and 1 special character, not easily guessable, and not your name or email. Changing your password signs you out on your other devices.
+            Open **Password** on [Your account](/Account/Manage), enter your current password and then the new one. The same requirements apply as for a reset: at least {password-min-length} characters, 1 uppercase letter, 1 number and 1 special character, not easily guessable, and not your name or email. Changing your password signs you out on your other devices.
 
             Don't know your current password? Use [Forgot Password](/Account/ForgotPassword) instead — see [Resetting Your Customer Portal Password](/help/articles/resetting-your-customer-portal-password).
 
@@ -171,7 +175,7 @@ internal static class HelpCenterSeedContent
 
         (new ArticleInput(
             "Which Browsers and Devices Are Supported by the Portal?",
-            BrowserSupport.ArticleSlug,
+            BrowserSupportSlug,
             HelpCategory.Troubleshooting,
             "browsers, devices, javascript, cookies, troubleshooting",
             "The portal works in current versions of Chrome, Edge, Firefox and Safari on computers, tablets and phones. JavaScript and cookies must be on.",

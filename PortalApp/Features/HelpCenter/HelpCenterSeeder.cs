@@ -1,10 +1,17 @@
+using PortalApp.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using PortalApp.Data;
 
 namespace PortalApp.Features.HelpCenter;
 
 /// <summary>Adds the built-in articles and videos that are missing (by slug / key); never overwrites staff edits.</summary>
-internal sealed class HelpCenterSeeder(PortalDbContext db, HelpArticles articles, TimeProvider time, ILogger<HelpCenterSeeder> logger)
+internal sealed class HelpCenterSeeder(
+    PortalDbContext db,
+    HelpArticles articles,
+    IEnumerable<PortalFact> facts,
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<HelpCenterSeeder> logger) : IPortalSeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -19,7 +26,7 @@ internal sealed class HelpCenterSeeder(PortalDbContext db, HelpArticles articles
             }
 
             var article = new HelpArticle { State = ArticleState.Published, PublishedAt = now };
-            articles.Apply(article, input, input.Slug, now);
+            articles.Apply(article, WithFacts(input), input.Slug, now);
             db.Add(article);
             added++;
         }
@@ -41,4 +48,12 @@ internal sealed class HelpCenterSeeder(PortalDbContext db, HelpArticles articles
             logger.LogInformation("Seeded {Count} help center item(s).", added);
         }
     }
+
+    /// <summary>The articles quote settings ("{reset-link-minutes} minutes"); they are written with today's values.</summary>
+    private ArticleInput WithFacts(ArticleInput input) => input with
+    {
+        Title = PortalFact.Fill(input.Title, facts, services),
+        Summary = PortalFact.Fill(input.Summary, facts, services),
+        BodyMarkdown = PortalFact.Fill(input.BodyMarkdown, facts, services),
+    };
 }

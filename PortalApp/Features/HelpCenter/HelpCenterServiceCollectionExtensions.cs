@@ -1,3 +1,5 @@
+using PortalApp.Platform.Hosting;
+
 namespace PortalApp.Features.HelpCenter;
 
 public static class HelpCenterServiceCollectionExtensions
@@ -10,9 +12,7 @@ public static class HelpCenterServiceCollectionExtensions
         services.AddScoped<HelpSearch>();
         services.AddScoped<HelpVideos>();
         services.AddScoped<SupportRequests>();
-        services.AddScoped<HelpCenterSeeder>();
-        services.AddScoped<BrowserVisitor>();
-        services.AddTransient<IStartupFilter, VisitorCookie.StartupFilter>();
+        services.AddPortalSeeder<HelpCenterSeeder>();
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using PortalApp.Data;
 using PortalApp.Features.Account;
+using PortalApp.Platform.Input;
 
 namespace PortalApp.Features.HelpCenter;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using PortalApp.Data;
 using PortalApp.Features.Email;
 using PortalApp.Features.HelpCenter.Templates;
-using PortalApp.Features.Portal;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.HelpCenter;
 

@@ -1,3 +1,4 @@
+using PortalApp.Platform.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PortalApp.Features.Email;
@@ -11,6 +12,7 @@ public static class PasswordResetServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<PasswordResetOptions>().BindConfiguration(PasswordResetOptions.Section).ValidateOnStart();
+        services.AddSingleton(new PortalFact("reset-link-minutes", sp => sp.GetRequiredService<IOptions<PasswordResetOptions>>().Value.LinkLifetime.TotalMinutes));
         services.AddSingleton<IValidateOptions<PasswordResetOptions>, PasswordResetOptionsValidator>();
         services.TryAddSingleton<IResetActivityNotifier, NullResetActivityNotifier>();
         services.AddSingleton<ResetActivityRecorder>();

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
 using PortalApp.Data;
-using PortalApp.Features.Email;
 using PortalApp.Features.Email.Templates;
-using PortalApp.Features.Portal;
+using PortalApp.Features.Email;
+using PortalApp.Platform.Clients;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.PasswordReset;
 

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PortalApp.Data;
-using PortalApp.Features.PasswordPolicy;
 using PortalApp.Features.Email;
-using PortalApp.Features.Security;
+using PortalApp.Features.Passwords;
+using PortalApp.Platform.Clients;
+using PortalApp.Platform.Input;
+using PortalApp.Platform.RateLimiting;
+using PortalApp.Platform.Security;
 
 namespace PortalApp.Features.PasswordReset;
 
@@ -67,7 +70,7 @@ public sealed class ResetPasswordService(IServiceScopeFactory scopeFactory, Time
             return new ResetResult(ResetOutcome.TooManyAttempts, [AccountRateLimiting.TooManyAttemptsMessage], null);
         }
 
-        if (!Account.InputText.IsWellFormed(newPassword))
+        if (!UnicodeText.IsWellFormed(newPassword))
         {
             return new ResetResult(ResetOutcome.RejectedByPolicy, ["The password contains characters that can't be used."], null);
         }

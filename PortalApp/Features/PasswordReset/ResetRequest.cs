@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using PortalApp.Platform.Clients;
 
 namespace PortalApp.Features.PasswordReset;
 
@@ -82,7 +83,7 @@ internal sealed class ResetRequestConfiguration : IEntityTypeConfiguration<Reset
 public static class ResetLimits
 {
     public const int EmailMaxLength = 254;
-    public const int IpMaxLength = 64;
-    public const int UserAgentMaxLength = 512;
+    public const int IpMaxLength = ClientInfo.IpMaxLength;
+    public const int UserAgentMaxLength = ClientInfo.UserAgentMaxLength;
     public const int DetailMaxLength = 200;
 }

@@ -1,18 +1,8 @@
 using PortalApp.Data;
-using PortalApp.Features.Portal;
+using PortalApp.Platform.Clients;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.PasswordReset;
-
-/// <summary>Where a requester comes from, as far as the request shows (never trusted for anything but records).</summary>
-public sealed record ClientInfo(string? IpAddress, string? UserAgent)
-{
-    public static ClientInfo From(HttpContext context) => new(
-        Truncate(context.Connection.RemoteIpAddress?.ToString(), ResetLimits.IpMaxLength),
-        Truncate(context.Request.Headers.UserAgent.ToString(), ResetLimits.UserAgentMaxLength));
-
-    private static string? Truncate(string? value, int max) =>
-        string.IsNullOrEmpty(value) ? null : value.Length <= max ? value : value[..max];
-}
 
 /// <summary>
 /// The forgot form's only work: record the request and wake the processor. The same insert for every address, known
@@ -45,6 +35,3 @@ public sealed class ResetRequestIntake(PortalDbContext db, ResetActivityRecorder
         return trimmed.Length <= ResetLimits.EmailMaxLength ? trimmed : trimmed[..ResetLimits.EmailMaxLength];
     }
 }
-
-/// <summary>Wakes the reset processor as soon as a request is recorded.</summary>
-public sealed class ResetRequestSignal : WakeSignal;

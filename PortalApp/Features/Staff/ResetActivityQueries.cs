@@ -156,7 +156,7 @@ public sealed class ResetActivityQueries(IDbContextFactory<PortalDbContext> cont
             .Take(500)
             .Select(e => new { e.OccurredAt, e.Type, e.IpAddress, e.UserAgent, e.Detail })
             .ToListAsync(cancellationToken);
-        return events.Select(e => new RequestTimelineEntry(e.OccurredAt, e.Type, e.IpAddress, PortalApp.Features.Portal.UserAgents.Browser(e.UserAgent), e.Detail)).ToList();
+        return events.Select(e => new RequestTimelineEntry(e.OccurredAt, e.Type, e.IpAddress, PortalApp.Platform.Clients.UserAgents.Browser(e.UserAgent), e.Detail)).ToList();
     }
 
     private const string Select =
@@ -233,7 +233,7 @@ public sealed class ResetActivityQueries(IDbContextFactory<PortalDbContext> cont
         row.Email,
         (ResetRequestStatus)row.Status,
         row.IpAddress,
-        PortalApp.Features.Portal.UserAgents.Browser(row.UserAgent),
+        PortalApp.Platform.Clients.UserAgents.Browser(row.UserAgent),
         row.CompletedAt is { } completed ? TimeSpan.FromTicks(completed - row.CreatedAt) : null);
 
     private sealed class TypeCount

@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PortalApp.Data;
 using PortalApp.Features.PasswordReset;
-using PortalApp.Features.Portal;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.Staff;
 
 /// <summary>Writes synthetic reset activity: a few weeks of demo traffic in Development, or a large volume for the benchmark.</summary>
-internal sealed class ResetActivitySeeder(PortalDbContext db, IOptions<SeedOptions> seed, IOptions<StaffDashboardOptions> options, TimeProvider time, ILogger<ResetActivitySeeder> logger)
+internal sealed class ResetActivitySeeder(PortalDbContext db, IOptions<SeedOptions> seed, IOptions<StaffDashboardOptions> options, TimeProvider time, ILogger<ResetActivitySeeder> logger) : IPortalSeeder
 {
     public static readonly TimeSpan DemoPeriod = TimeSpan.FromDays(21);
 
@@ -24,6 +24,8 @@ internal sealed class ResetActivitySeeder(PortalDbContext db, IOptions<SeedOptio
         var (requests, events) = await WriteAsync(new SyntheticResetActivity(2026).Generate(now - DemoPeriod, now.AddMinutes(-5), now, requestsPerDay: 70), int.MaxValue, cancellationToken);
         logger.LogInformation("Seeded {Requests} demo reset requests with {Events} activity events.", requests, events);
     }
+
+    Task IPortalSeeder.SeedAsync(CancellationToken cancellationToken) => SeedDemoAsync(cancellationToken);
 
     /// <summary>Appends <paramref name="eventCount"/> events spread over the last <paramref name="days"/> days.</summary>
     public async Task<(int Requests, int Events)> SeedBulkAsync(int eventCount, int days, CancellationToken cancellationToken = default)

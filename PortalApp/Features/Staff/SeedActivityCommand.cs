@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using PortalApp.Features.Portal;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.Staff;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using PortalApp.Features.Account;
 using PortalApp.Features.PasswordReset;
+using PortalApp.Platform.Security;
 
 namespace PortalApp.Features.Staff;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PortalApp.Features.PasswordReset;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.Staff;
 
@@ -19,7 +20,7 @@ public static class StaffServiceCollectionExtensions
         services.AddSingleton<ResetActivityQueries>();
         services.AddSingleton<ResetActivityRetention>();
         services.AddHostedService<ResetActivityRetentionService>();
-        services.AddScoped<ResetActivitySeeder>();
+        services.AddPortalSeeder<ResetActivitySeeder>();
         return builder;
     }
 }

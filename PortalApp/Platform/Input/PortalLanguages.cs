@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+
+namespace PortalApp.Platform.Input;
+
+public sealed record PortalLanguage(string Tag, string Name);
+
+public static class PortalLanguages
+{
+    public static IReadOnlyList<PortalLanguage> All { get; } =
+    [
+        new("en", "English"),
+        new("de", "Deutsch"),
+        new("es", "Español"),
+        new("fr", "Français"),
+        new("nl", "Nederlands"),
+    ];
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace PortalApp.Platform.RateLimiting;
+
+public sealed class RateLimitRule
+{
+    public int PermitLimit { get; set; }
+
+    public TimeSpan Window { get; set; }
+}
+
+public sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    public RateLimitRule SignIn { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
+
+    public RateLimitRule Register { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) };
+
+    public RateLimitRule ForgotPassword { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) };
+
+    public RateLimitRule ResetPassword { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
+
+    public RateLimitRule ResendConfirmation { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) };
+
+    public RateLimitRule For(AccountAction action) => action switch
+    {
+        AccountAction.SignIn => SignIn,
+        AccountAction.Register => Register,
+        AccountAction.ForgotPassword => ForgotPassword,
+        AccountAction.ResetPassword => ResetPassword,
+        AccountAction.ResendConfirmation => ResendConfirmation,
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    public bool IsValid() => Enum.GetValues<AccountAction>().Select(For)
+        .All(r => r.PermitLimit is > 0 and <= 1_000_000 && r.Window > TimeSpan.Zero && r.Window <= TimeSpan.FromDays(1));
+}
