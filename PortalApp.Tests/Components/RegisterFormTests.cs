@@ -17,7 +17,7 @@ public sealed class RegisterFormTests : BunitTestBase, IClassFixture<PortalAppFa
     {
         this.factory = factory;
         scope = factory.Services.CreateAsyncScope();
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<RegistrationService>());
+        Services.AddSingleton(factory.Services.GetRequiredService<PortalApp.Platform.Circuits.ScopedOperation<RegistrationService>>());
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<PortalApp.Features.Passwords.PasswordPolicy>());
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

@@ -99,6 +99,13 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
         }
         finally
         {
+            // Stop the second instance first: while it runs it keeps writing the database's WAL files.
+            foreach (var factory in factories)
+            {
+                await factory.DisposeAsync();
+            }
+
+            factories.Clear();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(databaseDirectory, recursive: true);
         }

@@ -1,3 +1,4 @@
+using PortalApp.Platform.Input;
 using PortalApp.Features.HelpCenter;
 using PortalApp.Platform.Clients;
 

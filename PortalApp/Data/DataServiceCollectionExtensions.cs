@@ -15,8 +15,8 @@ public static class DataServiceCollectionExtensions
             builder.Environment.ContentRootPath);
 
         // Pooled: a context is reset and reused instead of built per unit of work. Building one (its internal
-        // service scope and dependencies) was ~2.5% of all CPU on the forgot form under load (BENCHMARKS.md, figure 4),
-        // and one forgot request uses several (the form, the processor, the outbox).
+        // service scope and dependencies) showed up in CPU profiles of the forgot form under load, and one forgot
+        // request uses several (the form, the processor, the outbox).
         builder.Services.AddPooledDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning()));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");

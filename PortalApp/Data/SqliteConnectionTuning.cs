@@ -7,11 +7,11 @@ namespace PortalApp.Data;
 
 /// <summary>
 /// Per-connection SQLite settings. <c>busy_timeout</c> lets SQLite itself wait for the write lock in millisecond
-/// steps (Microsoft.Data.Sqlite's own retry sleeps in 150 ms steps, which showed up as a 150 ms p95 on the forgot
+/// steps (Microsoft.Data.Sqlite's own retry sleeps in much coarser steps, which showed up as a tail on the forgot
 /// form under concurrent writers). <c>synchronous=NORMAL</c> is the recommended pairing with WAL: a process crash
 /// loses nothing; only a power cut can lose the last commits, never corrupt the file.
 /// Both settings belong to the native connection, which Microsoft.Data.Sqlite pools, so they are applied once per
-/// native connection, not on every open (EF opens the connection for each query and save: ~10 times per forgot request).
+/// native connection, not on every open (EF opens the connection for each query and save, several times per forgot request).
 /// </summary>
 internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
 {

@@ -4,9 +4,8 @@ namespace PortalApp.Data;
 
 /// <summary>
 /// One writer at a time per SQLite file, queued in this process. SQLite allows a single writer; when several
-/// contexts commit at once, the losers otherwise wait in SQLite's busy handler, which sleeps in growing steps
-/// (1, 2, 5 … 100 ms) and turned a sub-millisecond commit into a 100 ms tail under load (BENCHMARKS.md, figures 4
-/// and 5). Waiting on a semaphore instead wakes the next writer the moment the lock is free. The busy timeout stays
+/// contexts commit at once, the losers otherwise wait in SQLite's busy handler, which sleeps in growing steps and
+/// turned a sub-millisecond commit into a long tail under load (the repository's write benchmarks show it). Waiting on a semaphore instead wakes the next writer the moment the lock is free. The busy timeout stays
 /// as the fallback for writers that do not pass through here (raw SQL, ExecuteUpdate, other processes).
 /// </summary>
 internal static class SqliteWriteGate

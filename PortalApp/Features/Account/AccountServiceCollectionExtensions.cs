@@ -14,17 +14,34 @@ public static class AccountServiceCollectionExtensions
     {
         var services = builder.Services;
         var account = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
-        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section)
-            .Validate(o => o.SessionRevalidationInterval > TimeSpan.Zero && o.SessionRevalidationInterval <= TimeSpan.FromMinutes(1),
-                "Account:SessionRevalidationInterval must be more than zero and at most 00:01:00 (a reset must sign other sessions out within a minute).")
-            .Validate(o => o.PasswordHashIterations >= 100_000, "Account:PasswordHashIterations must be at least 100000.")
-            .ValidateOnStart();
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddPortalSeeder<DemoDataSeeder>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
+        AddSignInCookies(services, account);
+        AddIdentityStores(services, account);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PortalPolicies.Staff, policy => policy.RequireRole(PortalRoles.Staff));
+
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<SignInService>();
+        services.AddSingleton<ConfirmationResendQueue>();
+        services.AddHostedService<ConfirmationResendWorker>();
+        services.AddScoped<SecurityEvents>();
+        services.AddScoped<AccountProfileService>();
+        services.AddScoped<AccountSecurityService>();
+        services.AddScoped<MfaService>();
+        return builder;
+    }
+
+    /// <summary>Where sign-in redirects and how long a session lasts; HttpOnly, Secure and SameSite come from <see cref="PortalCookies"/>.</summary>
+    private static void AddSignInCookies(IServiceCollection services, AccountOptions account)
+    {
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -38,9 +55,6 @@ public static class AccountServiceCollectionExtensions
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "portal.auth";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
@@ -50,7 +64,10 @@ public static class AccountServiceCollectionExtensions
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
             o.IterationCount = account.PasswordHashIterations;
         });
+    }
 
+    private static void AddIdentityStores(IServiceCollection services, AccountOptions account)
+    {
         services.AddIdentityCore<PortalUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = true;
@@ -69,21 +86,6 @@ public static class AccountServiceCollectionExtensions
             .AddDefaultTokenProviders()
             // Replaces Identity's AuthenticatorTokenProvider, which reads the system clock.
             .AddTokenProvider<TimeProviderAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
-
             .AddPortalPasswordPolicy();
-
-        services.AddAuthorizationBuilder()
-            .AddPolicy(PortalPolicies.Staff, policy => policy.RequireRole(PortalRoles.Staff));
-
-        services.AddScoped<AccountEmails>();
-        services.AddScoped<RegistrationService>();
-        services.AddScoped<SignInService>();
-        services.AddSingleton<ConfirmationResendQueue>();
-        services.AddHostedService<ConfirmationResendWorker>();
-        services.AddScoped<SecurityEvents>();
-        services.AddScoped<AccountProfileService>();
-        services.AddScoped<AccountSecurityService>();
-        services.AddScoped<MfaService>();
-        return builder;
     }
 }

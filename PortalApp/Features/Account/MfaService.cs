@@ -5,9 +5,6 @@ using QRCoder;
 
 namespace PortalApp.Features.Account;
 
-/// <summary>What the customer needs to add the account to an authenticator app.</summary>
-public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri, string QrCodeDataUri);
-
 /// <summary>Authenticator-app multi-factor authentication: setup, recovery codes, switching off and resetting.</summary>
 internal sealed class MfaService(
     UserManager<PortalUser> userManager,

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PortalApp.Data;
+using PortalApp.Platform.Security;
 
 namespace PortalApp.Features.Account;
 
@@ -12,22 +13,14 @@ internal sealed class PortalClaimsPrincipalFactory(
     IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(userManager, roleManager, options)
 {
-    public const string FullNameClaim = "portal:full_name";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (!string.IsNullOrWhiteSpace(user.FullName))
         {
-            identity.AddClaim(new Claim(FullNameClaim, user.FullName));
+            identity.AddClaim(new Claim(PortalClaims.FullName, user.FullName));
         }
 
         return identity;
     }
-}
-
-public static class PortalClaims
-{
-    public static string DisplayName(this ClaimsPrincipal user)
-        => user.FindFirstValue(PortalClaimsPrincipalFactory.FullNameClaim) ?? user.Identity?.Name ?? "";
 }

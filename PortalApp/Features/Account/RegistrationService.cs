@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using PortalApp.Data;
-using PortalApp.Features.PasswordReset;
 using PortalApp.Features.Passwords;
 using PortalApp.Platform.Clients;
 using PortalApp.Platform.Input;
@@ -8,11 +7,6 @@ using PortalApp.Platform.RateLimiting;
 using PortalApp.Platform.Security;
 
 namespace PortalApp.Features.Account;
-
-public sealed record RegistrationResult(bool Succeeded, IReadOnlyList<string> Errors)
-{
-    public static RegistrationResult Success { get; } = new(true, []);
-}
 
 /// <summary>
 /// Creates accounts. An address that already has an account gets the same answer as a new one and its owner

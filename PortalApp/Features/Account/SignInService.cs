@@ -4,14 +4,6 @@ using PortalApp.Data;
 
 namespace PortalApp.Features.Account;
 
-public enum SignInOutcome
-{
-    Succeeded,
-    RequiresTwoFactor,
-    LockedOut,
-    Failed,
-}
-
 /// <summary>
 /// Password sign-in that costs the same for unknown addresses as for real ones (Identity returns early when the
 /// user doesn't exist, which lets response times reveal which accounts exist).

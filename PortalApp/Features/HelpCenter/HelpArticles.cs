@@ -5,25 +5,6 @@ using PortalApp.Data;
 
 namespace PortalApp.Features.HelpCenter;
 
-public sealed record ArticleSummary(int Id, string Slug, string Title, HelpCategory Category, string Summary, int HelpfulCount, DateTimeOffset? PublishedAt, ArticleState State);
-
-public sealed record ArticleInput(string Title, string Slug, HelpCategory Category, string Tags, string Summary, string BodyMarkdown, string Author);
-
-public sealed record ArticleSaveResult(int? Id, string? Slug, IReadOnlyList<string> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
-
-public enum VoteOutcome
-{
-    Recorded,
-    AlreadyVoted,
-    NotFound,
-
-    /// <summary>Neither signed in nor a visitor cookie: there is no way to keep it to one vote.</summary>
-    VoterUnknown,
-}
-
 /// <summary>Reading, writing and voting on articles. Each call uses its own short-lived DbContext (a circuit lives long).</summary>
 internal sealed class HelpArticles(IDbContextFactory<PortalDbContext> dbFactory, ArticleRenderer renderer, TimeProvider time)
 {

@@ -5,13 +5,6 @@ using PortalApp.Data;
 
 namespace PortalApp.Features.HelpCenter;
 
-public sealed record HelpSearchRequest(string? Query, HelpCategory? Category = null, string? Tag = null, int Limit = 25);
-
-/// <summary>One result; <see cref="TitleHtml"/> and <see cref="SnippetHtml"/> are HTML-encoded text with only <c>&lt;mark&gt;</c> added.</summary>
-public sealed record HelpSearchHit(int Id, string Slug, string Title, HelpCategory Category, IReadOnlyList<string> Tags, string Summary, string TitleHtml, string SnippetHtml);
-
-public sealed record HelpSearchResults(IReadOnlyList<HelpSearchHit> Hits, IReadOnlyList<string> Terms, bool MatchedAnyTerm);
-
 /// <summary>Full-text search over published articles with SQLite FTS5 (table <c>HelpArticleSearch</c>, kept in sync by triggers).</summary>
 internal sealed class HelpSearch(IDbContextFactory<PortalDbContext> dbFactory)
 {

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using PortalApp.Data;
-using PortalApp.Features.Account;
 using PortalApp.Platform.Input;
 
 namespace PortalApp.Features.HelpCenter;
@@ -46,18 +45,4 @@ public sealed class SupportRequestForm
 
         return results.Select(r => r.ErrorMessage ?? "Invalid value.").ToList();
     }
-}
-
-/// <summary>Like <see cref="NoControlCharactersAttribute"/> but allows line breaks and tabs, for free text.</summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class MultilineTextAttribute : ValidationAttribute
-{
-    public MultilineTextAttribute()
-        : base("{0} can't contain control characters.")
-    {
-    }
-
-    public override bool IsValid(object? value)
-        => value is not string text || !text.EnumerateRunes().Any(r => r.Value is not ('\n' or '\r' or '\t')
-            && (Rune.IsControl(r) || Rune.GetUnicodeCategory(r) is UnicodeCategory.Format && r.Value is not 0x200D));
 }

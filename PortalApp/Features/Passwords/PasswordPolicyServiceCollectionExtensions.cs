@@ -14,10 +14,8 @@ public static class PasswordPolicyServiceCollectionExtensions
     public static IdentityBuilder AddPortalPasswordPolicy(this IdentityBuilder identity)
     {
         var services = identity.Services;
-        services.AddOptions<PasswordPolicyOptions>().BindConfiguration(PasswordPolicyOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => o.MinLength <= o.MaxLength, "PasswordPolicy:MinLength must not exceed PasswordPolicy:MaxLength.")
-            .ValidateOnStart();
+        services.AddOptions<PasswordPolicyOptions>().BindConfiguration(PasswordPolicyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PasswordPolicyOptions>, PasswordPolicyOptionsValidator>();
         services.AddSingleton(new PortalFact("password-min-length", sp => sp.GetRequiredService<IOptions<PasswordPolicyOptions>>().Value.MinLength));
         services.AddSingleton<PasswordPolicy>();
         services.AddHostedService<PasswordPolicyWarmUp>();
@@ -40,16 +38,4 @@ public static class PasswordPolicyServiceCollectionExtensions
         identity.AddPasswordValidator<PasswordPolicyValidator>();
         return identity;
     }
-}
-
-/// <summary>Loads the list and zxcvbn's dictionaries in the background at start, so the first customer doesn't wait.</summary>
-internal sealed class PasswordPolicyWarmUp(PasswordPolicy policy) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _ = Task.Run(policy.WarmUp, CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
-using PortalApp.Features.Account;
 using PortalApp.Features.PasswordReset;
 using PortalApp.Platform.Security;
 

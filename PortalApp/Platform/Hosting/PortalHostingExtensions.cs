@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using PortalApp.Components;
 using PortalApp.Data;
+using PortalApp.Platform.Circuits;
 using PortalApp.Platform.Clients;
 using PortalApp.Platform.Security;
 using PortalApp.Platform.Theme;
@@ -62,6 +63,7 @@ public static class PortalHostingExtensions
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("CustomerPortal").PersistKeysToDbContext<PortalDbContext>();
         services.AddScoped<BrowserVisitor>();
+        services.AddSingleton(typeof(ScopedOperation<>));
         return builder;
     }
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace PortalApp.Platform.Hosting;
 
 public sealed class PortalOptions
@@ -12,25 +10,4 @@ public sealed class PortalOptions
     public string ProductName { get; set; } = "Customer Portal";
 
     public string SupportEmail { get; set; } = "support@example.com";
-}
-
-internal sealed class PortalOptionsValidator(IHostEnvironment environment) : IValidateOptions<PortalOptions>
-{
-    public ValidateOptionsResult Validate(string? name, PortalOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.PublicBaseUrl))
-        {
-            // Development falls back to the app's own listening address.
-            return environment.IsDevelopment()
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail("Portal:PublicBaseUrl is required outside Development (the absolute base of links in emails, e.g. https://portal.example.com/).");
-        }
-
-        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            return ValidateOptionsResult.Fail($"Portal:PublicBaseUrl must be an absolute http(s) URL; got '{options.PublicBaseUrl}'.");
-        }
-
-        return ValidateOptionsResult.Success;
-    }
 }

@@ -3,8 +3,6 @@ using System.Text;
 
 namespace PortalApp.Platform.Input;
 
-public sealed record PortalLanguage(string Tag, string Name);
-
 public static class PortalLanguages
 {
     public static IReadOnlyList<PortalLanguage> All { get; } =

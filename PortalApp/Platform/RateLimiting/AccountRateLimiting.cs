@@ -27,8 +27,8 @@ public static class AccountRateLimiting
     {
         var services = builder.Services;
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section)
-            .Validate(o => o.IsValid(), "RateLimiting:*:PermitLimit must be between 1 and 1000000 and RateLimiting:*:Window between 00:00:00 and 1.00:00:00.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>();
         services.AddSingleton<AccountRateLimiter>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((options, limits) =>

@@ -1,17 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-
 namespace PortalApp.Platform.RateLimiting;
-
-public sealed class RateLimitRule
-{
-    public int PermitLimit { get; set; }
-
-    public TimeSpan Window { get; set; }
-}
 
 public sealed class RateLimitingOptions
 {
@@ -36,7 +23,4 @@ public sealed class RateLimitingOptions
         AccountAction.ResendConfirmation => ResendConfirmation,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
-
-    public bool IsValid() => Enum.GetValues<AccountAction>().Select(For)
-        .All(r => r.PermitLimit is > 0 and <= 1_000_000 && r.Window > TimeSpan.Zero && r.Window <= TimeSpan.FromDays(1));
 }

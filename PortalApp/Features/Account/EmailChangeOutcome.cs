@@ -1,0 +1,8 @@
+namespace PortalApp.Features.Account;
+
+public enum EmailChangeOutcome
+{
+    ConfirmationSent,
+    Unchanged,
+    Invalid,
+}

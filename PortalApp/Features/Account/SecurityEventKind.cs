@@ -1,0 +1,14 @@
+namespace PortalApp.Features.Account;
+
+public enum SecurityEventKind
+{
+    SignedIn,
+    SignInFailed,
+    SignedInWithRecoveryCode,
+    PasswordChanged,
+    MfaEnabled,
+    MfaDisabled,
+    AuthenticatorReset,
+    RecoveryCodesRegenerated,
+    EmailChanged,
+}

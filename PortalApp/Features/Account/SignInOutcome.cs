@@ -1,0 +1,9 @@
+namespace PortalApp.Features.Account;
+
+public enum SignInOutcome
+{
+    Succeeded,
+    RequiresTwoFactor,
+    LockedOut,
+    Failed,
+}

@@ -1,0 +1,7 @@
+namespace PortalApp.Features.HelpCenter;
+
+public enum ArticleState
+{
+    Draft = 0,
+    Published = 1,
+}

@@ -1,0 +1,3 @@
+namespace PortalApp.Features.HelpCenter;
+
+public sealed record HelpSearchRequest(string? Query, HelpCategory? Category = null, string? Tag = null, int Limit = 25);

@@ -1,0 +1,3 @@
+namespace PortalApp.Features.HelpCenter;
+
+public sealed record HelpSearchResults(IReadOnlyList<HelpSearchHit> Hits, IReadOnlyList<string> Terms, bool MatchedAnyTerm);

@@ -1,0 +1,3 @@
+namespace PortalApp.Features.Passwords;
+
+public sealed record PasswordRuleResult(string Id, string Description, bool IsSatisfied);

@@ -1,0 +1,3 @@
+namespace PortalApp.Platform.Input;
+
+public sealed record PortalLanguage(string Tag, string Name);
