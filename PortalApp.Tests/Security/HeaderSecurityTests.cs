@@ -95,8 +95,12 @@ public sealed class HeaderSecurityTests(PortalAppFactory factory) : IClassFixtur
             ["Input.Password"] = PortalApp.Features.Account.DemoDataSeeder.DemoPassword,
         });
 
-        var cookies = page.Headers.GetValues("Set-Cookie").Concat(signIn.Headers.GetValues("Set-Cookie")).ToList();
+        var theme = await StaticForm.SubmitToAsync(client, "/", "preferences/theme");
+
+        var cookies = page.Headers.GetValues("Set-Cookie").Concat(signIn.Headers.GetValues("Set-Cookie")).Concat(theme.Headers.GetValues("Set-Cookie")).ToList();
         Assert.Contains(cookies, c => c.StartsWith("portal.auth=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith("portal.visitor=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith("portal.theme=", StringComparison.Ordinal));
         Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
         Assert.All(cookies, c =>
         {

@@ -88,7 +88,7 @@ public static class PortalHostingExtensions
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}", createScopeForStatusCodePages: true);
 
         // The development mailbox exists only in Development; everywhere else it is a plain 404.
         if (!app.Environment.IsDevelopment())
@@ -100,6 +100,7 @@ public static class PortalHostingExtensions
 
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseAntiforgeryRejection();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapPortalThemeEndpoints();
