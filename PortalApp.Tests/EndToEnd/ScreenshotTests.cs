@@ -15,24 +15,24 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IAsyncLifetime
     private static readonly string? Target = Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS");
     private PortalServer? server;
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         if (!string.IsNullOrWhiteSpace(Target))
         {
             server = PortalServer.Start();
         }
 
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(1280, 860, "", false)]
     [InlineData(390, 844, "-phone", false)]
     [InlineData(1280, 860, "-dark", true)]
     [InlineData(390, 844, "-phone-dark", true)]
     public async Task Screenshots_LoginAndRegister_WrittenToTheFolder(int width, int height, string suffix, bool dark)
     {
-        Skip.If(string.IsNullOrWhiteSpace(Target), "Set PORTAL_SCREENSHOTS=docs/screenshots to refresh the README screenshots.");
+        Assert.SkipWhen(string.IsNullOrWhiteSpace(Target), "Set PORTAL_SCREENSHOTS=docs/screenshots to refresh the README screenshots.");
         var folder = Path.IsPathRooted(Target!) ? Target! : Path.Combine(RepositoryRoot(), Target!);
         Directory.CreateDirectory(folder);
         var context = await browser.NewContextAsync(width, height);
@@ -62,7 +62,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (server is not null)
         {
