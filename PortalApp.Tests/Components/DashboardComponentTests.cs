@@ -136,10 +136,8 @@ public sealed class DashboardRequestLogTableTests : BunitTestBase, IAsyncLifetim
         Assert.Equal(1, queries[^1].Page);
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's popover services only dispose asynchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+    // MudBlazor's popover services only dispose asynchronously: xunit disposes the context through its (inherited) DisposeAsync.
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     private IRenderedComponent<RequestLogTable> RenderGrid(Action<RequestLogRow>? onOpen = null)
     {

@@ -13,10 +13,8 @@ public sealed class ManageComponentTests : BunitTestBase, IAsyncLifetime
         Render<MudPopoverProvider>();
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's input services are async-disposable only; dispose the container asynchronously before xunit's Dispose.
-    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+    // MudBlazor's input services are async-disposable only; xunit disposes the context through its (inherited) DisposeAsync.
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public void ProfileForm_ValidInput_SavesTheEnteredValues()

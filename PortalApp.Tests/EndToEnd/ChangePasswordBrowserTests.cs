@@ -14,7 +14,7 @@ public sealed class ChangePasswordBrowserTests(BrowserFixture browser)
     private const string NotCommon = "Not an easily guessable password (like \"password123\")";
     private const string NewPassword = "Copper-Meadow-Violet-2027!";
 
-    [SkippableFact]
+    [Fact]
     public async Task ChangePassword_TypingThenSubmitting_LiveFeedbackServerRefusesCommonAndStrongOneKeepsSession()
     {
         await using var server = PortalServer.Start();

@@ -10,7 +10,7 @@ namespace PortalApp.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardLiveTests(BrowserFixture browser)
 {
-    [SkippableFact]
+    [Fact]
     public async Task Dashboard_NewResetRequestRecorded_AppearsWithinTwoSecondsWithoutReload()
     {
         await using var server = PortalServer.Start();
@@ -29,7 +29,7 @@ public sealed class DashboardLiveTests(BrowserFixture browser)
         Assert.True(await dashboard.Page.EvaluateAsync<bool>("() => window.__notReloaded === true"), "The page reloaded instead of updating live.");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Dashboard_DemoData_ReadableOnDesktopAndPhone()
     {
         await using var server = PortalServer.Start(settings => settings["StaffDashboard:SeedDemoActivity"] = "true");
@@ -63,7 +63,7 @@ public sealed class DashboardLiveTests(BrowserFixture browser)
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Dashboard_WatchListAndFilters_NarrowTheLog()
     {
         await using var server = PortalServer.Start();

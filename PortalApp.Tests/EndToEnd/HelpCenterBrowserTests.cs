@@ -15,7 +15,7 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
     /// <summary>Set to a folder to keep screenshots of the pages the tests visit (for looking at them, not for asserting).</summary>
     private const string ScreenshotVariable = "HELPCENTER_SCREENSHOTS";
 
-    [SkippableFact]
+    [Fact]
     public async Task HelpCenter_SearchForgotPasswordOpenArticleVoteHelpful_ShowsThanks()
     {
         await using var server = PortalServer.Start();
@@ -45,7 +45,7 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
         await Expect(article.Feedback.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true })).ToHaveCountAsync(0);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Support_SignedInCustomerSendsRequest_SeesItOpenUnderMyRequests()
     {
         await using var server = PortalServer.Start();
@@ -81,7 +81,7 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
         await Expect(requests.GetByTestId("request-status")).ToHaveTextAsync("Resolved");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task StaffEditor_WriteWithPreviewAndPublish_ArticleIsSearchable()
     {
         await using var server = PortalServer.Start();

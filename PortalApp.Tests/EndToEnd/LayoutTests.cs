@@ -11,13 +11,13 @@ public sealed class LayoutTests(BrowserFixture browser) : IAsyncLifetime
 {
     private PortalServer server = default!;
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         server = PortalServer.Start();
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task PhoneWidth_LoginAndRegister_FitWithoutSidewaysScrolling()
     {
         var context = await browser.NewContextAsync(390, 844);
@@ -36,7 +36,7 @@ public sealed class LayoutTests(BrowserFixture browser) : IAsyncLifetime
         await context.CloseAsync();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task ThemeToggle_Clicked_SwitchesToDarkAndRemembersIt()
     {
         var context = await browser.NewContextAsync();
@@ -55,5 +55,5 @@ public sealed class LayoutTests(BrowserFixture browser) : IAsyncLifetime
         await context.CloseAsync();
     }
 
-    public async Task DisposeAsync() => await server.DisposeAsync();
+    public async ValueTask DisposeAsync() => await server.DisposeAsync();
 }

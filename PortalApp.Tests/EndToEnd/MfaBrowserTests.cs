@@ -13,7 +13,7 @@ public sealed class MfaBrowserTests(BrowserFixture browser)
 {
     private const string CustomerEmail = "customer@example.com";
 
-    [SkippableFact]
+    [Fact]
     public async Task Mfa_PasswordResetThroughTheEmailedLink_SignInStillAsksForTheCode()
     {
         const string newPassword = "Harbor-Lantern-Quartz-92";
@@ -38,7 +38,7 @@ public sealed class MfaBrowserTests(BrowserFixture browser)
         Assert.DoesNotContain("LoginWith2fa", page.Url, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Mfa_EnableWithCodeFromDisplayedKey_NextSignInAsksForCodeAndAcceptsIt()
     {
         await using var server = PortalServer.Start();

@@ -14,7 +14,7 @@ public sealed class PasswordResetFlowTests(BrowserFixture browser)
     private const string OldPassword = "Portal-Demo-2026!";
     private const string NewPassword = "Harbor-Lantern-Quartz-92";
 
-    [SkippableFact]
+    [Fact]
     public async Task ForgotPassword_WholeFlow_ResetsAndSignsInWithNewPassword()
     {
         await using var server = PortalServer.Start();
@@ -88,7 +88,7 @@ public sealed class PasswordResetFlowTests(BrowserFixture browser)
         await Expect(otherPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("already been used or isn't valid");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task ResetLink_AfterItsLifetime_LeadsToRequestingANewOne()
     {
         await using var server = PortalServer.Start(s => s["PasswordReset:LinkLifetime"] = "00:00:02");
@@ -117,7 +117,7 @@ public sealed class PasswordResetFlowTests(BrowserFixture browser)
         await Expect(new ForgotPasswordPage(page).Email).ToHaveValueAsync(Customer);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task ResetLink_Tampered_ShowsInvalidPageNot500()
     {
         await using var server = PortalServer.Start();

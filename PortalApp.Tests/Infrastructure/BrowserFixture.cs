@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static bool Required => Environment.GetEnvironmentVariable("E2E_REQUIRED") == "1";
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -45,7 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 throw new InvalidOperationException($"E2E_REQUIRED=1 but no browser: {InstallHint}");
             }
 
-            Skip.If(true, InstallHint);
+            Assert.Skip(InstallHint);
         }
 
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
@@ -53,7 +53,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -160,7 +160,7 @@ public sealed class DashboardAggregationTests : IClassFixture<DashboardAggregati
 
         public ResetRequest Bob { get; private set; } = default!;
 
-        public async Task InitializeAsync()
+        public async ValueTask InitializeAsync()
         {
             Factory.Settings["StaffDashboard:WatchAccountThreshold"] = "2";
             Factory.Settings["StaffDashboard:WatchIpThreshold"] = "3";
@@ -180,6 +180,6 @@ public sealed class DashboardAggregationTests : IClassFixture<DashboardAggregati
             await AddRequestAsync(db, A.AddDays(3).AddMinutes(4), "hank@example.com", "192.0.2.7", [.. sent, (LinkOpened, Min(5)), (LinkExpired, Min(61))]);
         }
 
-        public async Task DisposeAsync() => await Factory.DisposeAsync();
+        public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using MimeKit;
 using PortalApp.Features.Email;
 using PortalApp.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PortalApp.Tests.Integration;
 
@@ -12,7 +11,7 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly TestSmtpServer smtp = new();
     private readonly List<PortalAppFactory> factories = [];
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Smtp_QueuedMessage_DeliveredWithHtmlAndTextPartsAndRightHeaders()
@@ -247,7 +246,7 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.DoesNotContain(received.Headers, h => h.Field.Equals("Bcc", StringComparison.OrdinalIgnoreCase));
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         foreach (var factory in factories)
         {

@@ -15,7 +15,7 @@ public sealed class BrowserSecurityTests(BrowserFixture browser)
 {
     private const string Customer = "customer@example.com";
 
-    [SkippableFact]
+    [Fact]
     public async Task Pages_LoadedInChromium_WorkWithoutCspViolationsAndScriptPayloadsStayText()
     {
         await using var server = PortalServer.Start(s => s["Email:Transport"] = "Pickup");

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Features.PasswordReset;
 using PortalApp.Platform.Clients;
 using PortalApp.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PortalApp.Tests.Security;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PortalApp.Data;
 using PortalApp.Features.Email;
 using PortalApp.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PortalApp.Tests.Security;
 
@@ -23,7 +22,7 @@ public sealed class CrashRecoverySecurityTests(ITestOutputHelper output) : IAsyn
 
     private string ConnectionString => $"Data Source={Path.Combine(directory, "portal.db")}";
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(directory);
         var options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(ConnectionString).Options;
@@ -81,7 +80,7 @@ public sealed class CrashRecoverySecurityTests(ITestOutputHelper output) : IAsyn
         }
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await smtp.DisposeAsync();
         SqliteConnection.ClearAllPools();

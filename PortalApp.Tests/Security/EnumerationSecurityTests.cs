@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using PortalApp.Data;
 using PortalApp.Features.Account;
 using PortalApp.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PortalApp.Tests.Security;
 

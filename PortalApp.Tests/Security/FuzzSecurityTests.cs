@@ -10,7 +10,6 @@ using PortalApp.Features.Account;
 using PortalApp.Features.PasswordReset;
 using PortalApp.Platform.Clients;
 using PortalApp.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PortalApp.Tests.Security;
 

@@ -15,7 +15,7 @@ public sealed class SessionRevocationSecurityTests(BrowserFixture browser)
     private const string Customer = "customer@example.com";
     private const string NewPassword = "Harbor-Lantern-Quartz-92";
 
-    [SkippableFact]
+    [Fact]
     public async Task PasswordReset_InOneBrowser_SignsOutTheOtherBrowsersLiveCircuitAndCookie()
     {
         await using var server = PortalServer.Start(s => s["Account:SessionRevalidationInterval"] = "00:00:02");

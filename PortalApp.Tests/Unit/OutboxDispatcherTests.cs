@@ -30,7 +30,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     private ServiceProvider services = default!;
     private OutboxDispatcher dispatcher = default!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(directory);
         var collection = new ServiceCollection();
@@ -229,7 +229,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         Assert.Equal(2, transport.Sent.Count);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
