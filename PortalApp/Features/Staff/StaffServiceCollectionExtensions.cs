@@ -18,6 +18,7 @@ public static class StaffServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IResetActivityNotifier>(sp => sp.GetRequiredService<ResetActivityBroadcaster>()));
 
         services.AddSingleton<ResetActivityQueries>();
+        services.AddSingleton<RequestLogQueries>();
         services.AddSingleton<ResetActivityRetention>();
         services.AddHostedService<ResetActivityRetentionService>();
         services.AddPortalSeeder<ResetActivitySeeder>();
