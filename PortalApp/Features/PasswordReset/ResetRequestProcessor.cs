@@ -156,12 +156,11 @@ internal sealed class ResetRequestProcessor(
     }
 
     /// <summary>Marks links that ran out unused as expired (a lapsed link is refused on its own ExpiresAt; this is for the dashboard).</summary>
-    public async Task<int> ExpireUnusedLinksAsync(CancellationToken cancellationToken)
+    public Task<int> ExpireUnusedLinksAsync(CancellationToken cancellationToken)
     {
         var expiring = ResetLifecycle.MovesFrom(ResetActivityType.LinkExpired);
-        for (var attempt = 1; ; attempt++)
+        return ResetRequestUpdates.SaveAsync(contexts, async db =>
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow();
             var expired = await db.ResetRequests
                 .Where(r => r.ExpiresAt != null && r.ExpiresAt <= now && r.ConsumedAt == null && expiring.Contains(r.Status))
@@ -173,15 +172,7 @@ internal sealed class ResetRequestProcessor(
                 db.ResetActivityEvents.Add(request.Record(ResetActivityType.LinkExpired, now));
             }
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return expired.Count;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                // A link in this batch was opened or used meanwhile: read the batch again.
-            }
-        }
+            return expired.Count;
+        }, cancellationToken);
     }
 }
