@@ -68,7 +68,7 @@ public sealed record DashboardQuery
         var preset = range is null ? (ActivityRangePreset?)null : RangeNames.GetValueOrDefault(range, ActivityRangePreset.Last7Days);
         return preset switch
         {
-            ActivityRangePreset.Custom => Days(from, to) is { } days ? query with { Range = ActivityRangePreset.Custom, FirstDay = days.First, LastDay = days.Last } : query,
+            ActivityRangePreset.Custom => Days(from, to) is { } days ? query.WithDays(days.First, days.Last) : query,
             { } named => query with { Range = named },
             null => query with { Window = WindowOf(from, to) },
         };
@@ -136,7 +136,7 @@ public sealed record DashboardQuery
     private static ResetRequestStatus? StatusNamed(string? value) =>
         Enum.GetValues<ResetRequestStatus>().Select(s => (ResetRequestStatus?)s).FirstOrDefault(s => string.Equals(s.ToString(), value, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A custom range's days: <paramref name="to"/> defaults to <paramref name="from"/>, and a reversed pair is put in order.</summary>
+    /// <summary>A custom range's days (in either order); <paramref name="to"/> defaults to <paramref name="from"/>.</summary>
     private static (DateOnly First, DateOnly Last)? Days(string? from, string? to)
     {
         if (Day(from) is not { } first)
@@ -145,12 +145,7 @@ public sealed record DashboardQuery
         }
 
         var last = Day(to) ?? first;
-        if (last < first)
-        {
-            (first, last) = (last, first);
-        }
-
-        return last.DayNumber - first.DayNumber < MaxDays ? (first, last) : null;
+        return Math.Abs(last.DayNumber - first.DayNumber) < MaxDays ? (first, last) : null;
     }
 
     // The last representable day has no day after it to end the range on.
