@@ -34,13 +34,7 @@ public sealed class PasswordResetFlowTests(BrowserFixture browser)
         await Expect(forgot.Confirmation).ToContainTextAsync("valid for 60 minutes");
 
         // 3. The email arrives through the real SMTP server.
-        var email = await server.Smtp.WaitForOneAsync(Customer, "Reset your");
-        Assert.Contains("Alex Morgan", email.TextBody);
-        Assert.Contains("This link is valid for 60 minutes (until", email.TextBody);
-        Assert.Contains("UTC)", email.TextBody);
-        Assert.Contains("you can ignore this email — your password won't change", email.TextBody);
-        Assert.Contains("Reset my password", email.HtmlBody);
-        var link = Mail.LinkStartingWith(email, server.Url("Account/ResetPassword?token="));
+        var link = await ReceiveResetLinkAsync(server);
 
         // 4. Click the link and choose a new password.
         await page.GotoAsync(link);
@@ -75,17 +69,7 @@ public sealed class PasswordResetFlowTests(BrowserFixture browser)
         var signIn = new LoginPage(page, server.BaseUrl);
         await signIn.SignInAsync(Customer, NewPassword);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome back, Alex Morgan");
-
-        await using var other = await browser.NewContextAsync();
-        var otherPage = await other.NewPageAsync();
-        var otherSignIn = new LoginPage(otherPage, server.BaseUrl);
-        await otherSignIn.OpenAsync();
-        await otherSignIn.SignInAsync(Customer, OldPassword);
-        await Expect(otherSignIn.Error).ToContainTextAsync("The email or password is incorrect.");
-
-        await otherPage.GotoAsync(link);
-        await Expect(new ResetPasswordPage(otherPage).Heading).ToHaveTextAsync("This link can't be used");
-        await Expect(otherPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("already been used or isn't valid");
+        await ExpectOldPasswordAndLinkRefusedAsync(server, link);
     }
 
     [Fact]
@@ -127,5 +111,31 @@ public sealed class PasswordResetFlowTests(BrowserFixture browser)
         Assert.Equal(200, response!.Status);
         await Expect(new ResetPasswordPage(page).Heading).ToHaveTextAsync("This link can't be used");
         Assert.Equal("no-referrer", await response.HeaderValueAsync("referrer-policy"));
+    }
+
+    private static async Task<string> ReceiveResetLinkAsync(PortalServer server)
+    {
+        var email = await server.Smtp.WaitForOneAsync(Customer, "Reset your");
+        Assert.Contains("Alex Morgan", email.TextBody);
+        Assert.Contains("This link is valid for 60 minutes (until", email.TextBody);
+        Assert.Contains("UTC)", email.TextBody);
+        Assert.Contains("you can ignore this email — your password won't change", email.TextBody);
+        Assert.Contains("Reset my password", email.HtmlBody);
+        return Mail.LinkStartingWith(email, server.Url("Account/ResetPassword?token="));
+    }
+
+    /// <summary>In another browser: the old password is refused and the used link can't be used again.</summary>
+    private async Task ExpectOldPasswordAndLinkRefusedAsync(PortalServer server, string link)
+    {
+        await using var other = await browser.NewContextAsync();
+        var otherPage = await other.NewPageAsync();
+        var otherSignIn = new LoginPage(otherPage, server.BaseUrl);
+        await otherSignIn.OpenAsync();
+        await otherSignIn.SignInAsync(Customer, OldPassword);
+        await Expect(otherSignIn.Error).ToContainTextAsync("The email or password is incorrect.");
+
+        await otherPage.GotoAsync(link);
+        await Expect(new ResetPasswordPage(otherPage).Heading).ToHaveTextAsync("This link can't be used");
+        await Expect(otherPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("already been used or isn't valid");
     }
 }

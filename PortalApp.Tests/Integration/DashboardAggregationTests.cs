@@ -16,6 +16,8 @@ public sealed class DashboardAggregationTests : IClassFixture<DashboardAggregati
 
     private ResetActivityQueries Queries => fixture.Factory.GetService<ResetActivityQueries>();
 
+    private RequestLogQueries Log => fixture.Factory.GetService<RequestLogQueries>();
+
     private DateTimeOffset A => fixture.A;
 
     [Fact]
@@ -80,7 +82,7 @@ public sealed class DashboardAggregationTests : IClassFixture<DashboardAggregati
     [Fact]
     public async Task Log_EmailFilter_MatchesCaseInsensitivePart()
     {
-        var page = await Queries.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week, EmailContains: "ALICE@")));
+        var page = await Log.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week, EmailContains: "ALICE@")));
 
         Assert.Equal(2, page.TotalCount);
         Assert.All(page.Rows, r => Assert.Equal("alice@example.com", r.Email));
@@ -90,7 +92,7 @@ public sealed class DashboardAggregationTests : IClassFixture<DashboardAggregati
     [Fact]
     public async Task Log_WildcardCharacters_AreMatchedLiterally()
     {
-        var page = await Queries.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week, EmailContains: "%")));
+        var page = await Log.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week, EmailContains: "%")));
 
         Assert.Equal(0, page.TotalCount);
         Assert.Empty(page.Rows);
@@ -99,8 +101,8 @@ public sealed class DashboardAggregationTests : IClassFixture<DashboardAggregati
     [Fact]
     public async Task Log_StatusAndIpFilters_Combine()
     {
-        var completed = await Queries.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week, Status: ResetRequestStatus.Completed)));
-        var fromIp = await Queries.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week, Status: ResetRequestStatus.Completed, IpAddress: "192.0.2.1")));
+        var completed = await Log.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week, Status: ResetRequestStatus.Completed)));
+        var fromIp = await Log.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week, Status: ResetRequestStatus.Completed, IpAddress: "192.0.2.1")));
 
         Assert.Equal(4, completed.TotalCount);
         Assert.Equal(["bob@example.com", "alice@example.com"], fromIp.Rows.Select(r => r.Email));
@@ -109,7 +111,7 @@ public sealed class DashboardAggregationTests : IClassFixture<DashboardAggregati
     [Fact]
     public async Task Log_SortByTimeToCompleteDescending_SlowestFirstWithDurationAndBrowser()
     {
-        var page = await Queries.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week), RequestLogSort.TimeToComplete, Descending: true, PageSize: 2));
+        var page = await Log.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week), RequestLogSort.TimeToComplete, Descending: true, PageSize: 2));
 
         Assert.Equal(9, page.TotalCount);
         Assert.Equal(["dave@example.com", "carol@example.com"], page.Rows.Select(r => r.Email));
@@ -120,8 +122,8 @@ public sealed class DashboardAggregationTests : IClassFixture<DashboardAggregati
     [Fact]
     public async Task Log_SecondPage_ContinuesNewestFirst()
     {
-        var first = await Queries.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week), PageSize: 4));
-        var second = await Queries.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week), Page: 1, PageSize: 4));
+        var first = await Log.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week), PageSize: 4));
+        var second = await Log.GetLogPageAsync(new RequestLogQuery(new RequestLogFilter(fixture.Week), Page: 1, PageSize: 4));
 
         Assert.Equal(4, second.Rows.Count);
         Assert.True(first.Rows[^1].CreatedAt >= second.Rows[0].CreatedAt);
@@ -141,7 +143,7 @@ public sealed class DashboardAggregationTests : IClassFixture<DashboardAggregati
     [Fact]
     public async Task Timeline_Request_EventsInOrder()
     {
-        var timeline = await Queries.GetTimelineAsync(fixture.Bob.Id);
+        var timeline = await Log.GetTimelineAsync(fixture.Bob.Id);
 
         Assert.Equal([Requested, EmailQueued, EmailSent, LinkOpened, RejectedByPolicy, Completed], timeline.Select(e => e.Type));
         Assert.Equal(A.AddHours(1), timeline[0].OccurredAt);

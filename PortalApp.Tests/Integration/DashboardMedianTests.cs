@@ -32,10 +32,10 @@ public sealed class DashboardMedianTests : IClassFixture<PortalAppFactory>
             for (var i = 0; i < durations.Count; i++)
             {
                 var created = start.AddMinutes(i) - durations[i];
-                db.ResetRequests.Add(new ResetRequest
-                {
-                    Id = Guid.NewGuid(), CreatedAt = created, Email = $"m{i}@example.com", Status = ResetRequestStatus.Completed, CompletedAt = start.AddMinutes(i),
-                });
+                var request = new ResetRequest { Id = Guid.NewGuid(), CreatedAt = created, Email = $"m{i}@example.com" };
+                request.Record(ResetActivityType.EmailQueued, created);
+                request.Record(ResetActivityType.Completed, start.AddMinutes(i));
+                db.ResetRequests.Add(request);
             }
 
             await db.SaveChangesAsync();

@@ -646,6 +646,7 @@ namespace PortalApp.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("TokenHash")

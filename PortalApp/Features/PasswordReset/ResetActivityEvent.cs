@@ -1,33 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PortalApp.Platform.Clients;
 
 namespace PortalApp.Features.PasswordReset;
 
-public enum ResetActivityType
-{
-    Requested = 0,
-    UnknownAccount = 1,
-    Throttled = 2,
-    EmailQueued = 3,
-    EmailSent = 4,
-    EmailFailed = 5,
-    LinkOpened = 6,
-    Completed = 7,
-
-    /// <summary>Someone opened or submitted a link after it expired.</summary>
-    ExpiredLinkUsed = 8,
-
-    /// <summary>An attempt with a used, tampered or unknown link.</summary>
-    InvalidLink = 9,
-
-    /// <summary>A new password refused by the password policy.</summary>
-    RejectedByPolicy = 10,
-
-    /// <summary>A link ran out unused (recorded by the expiry sweep).</summary>
-    LinkExpired = 11,
-}
-
-/// <summary>One step of password-reset activity, for the staff dashboard. Never holds a token, link or password.</summary>
+/// <summary>
+/// One step of password-reset activity, for the staff dashboard. Never holds a token, link or password. Events about
+/// a request come from <see cref="ResetRequest.Record"/>; only a link that matches no request makes one on its own.
+/// </summary>
 public sealed class ResetActivityEvent
 {
     public long Id { get; set; }
@@ -49,6 +29,19 @@ public sealed class ResetActivityEvent
 
     /// <summary>A short, non-secret note (e.g. which policy rules were unmet).</summary>
     public string? Detail { get; set; }
+
+    /// <summary>An attempt with a link that matches no request (garbage, tampered or never issued): only who tried is known.</summary>
+    public static ResetActivityEvent WithoutRequest(ResetActivityType type, DateTimeOffset at, ClientInfo by, string? detail = null) => new()
+    {
+        OccurredAt = at,
+        Type = type,
+        IpAddress = by.IpAddress,
+        UserAgent = by.UserAgent,
+        Detail = Shorten(detail),
+    };
+
+    internal static string? Shorten(string? detail) =>
+        detail is { Length: > ResetLimits.DetailMaxLength } ? detail[..ResetLimits.DetailMaxLength] : detail;
 }
 
 internal sealed class ResetActivityEventConfiguration : IEntityTypeConfiguration<ResetActivityEvent>

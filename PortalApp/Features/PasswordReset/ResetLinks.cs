@@ -1,27 +1,19 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PortalApp.Data;
 
 namespace PortalApp.Features.PasswordReset;
 
-public enum ResetLinkState
-{
-    Valid,
-    Expired,
-
-    /// <summary>Used, superseded by a later password change, tampered with, or never issued.</summary>
-    Invalid,
-}
-
-public sealed record ResetLinkCheck(ResetLinkState State, ResetRequest? Request, PortalUser? User);
-
 /// <summary>
 /// The token lifecycle: issue (hash, expiry, security stamp), check without consuming (opening a link must not use
 /// it up, since mail scanners open links first), and consume atomically so two tabs cannot both succeed.
 /// </summary>
-/// <remarks>Reads users straight from the DbContext: it is part of Identity's token provider, which UserManager itself constructs.</remarks>
-public sealed class ResetLinks(PortalDbContext db, TimeProvider time, IOptions<PasswordResetOptions> options)
+/// <remarks>
+/// Each call uses a DbContext of its own from the factory: the reset page calls this from its circuit, and every check
+/// must read fresh state. Reads users straight from the database: it is part of Identity's token provider, which
+/// UserManager itself constructs.
+/// </remarks>
+public sealed class ResetLinks(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, IOptions<PasswordResetOptions> options)
 {
     /// <summary>Puts a fresh token on <paramref name="request"/> (not saved) and returns it; the caller sends it and forgets it.</summary>
     public ResetToken Issue(ResetRequest request, PortalUser user)
@@ -43,6 +35,7 @@ public sealed class ResetLinks(PortalDbContext db, TimeProvider time, IOptions<P
             return new ResetLinkCheck(ResetLinkState.Invalid, null, null);
         }
 
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.ResetRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == token.Value.RequestId, cancellationToken);
         if (request is null || !token.Value.Matches(request.TokenHash))
         {
@@ -79,6 +72,7 @@ public sealed class ResetLinks(PortalDbContext db, TimeProvider time, IOptions<P
         }
 
         var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var claimed = await db.ResetRequests
             .Where(r => r.Id == check.Request.Id && r.ConsumedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConsumedAt, now), cancellationToken);
@@ -86,38 +80,10 @@ public sealed class ResetLinks(PortalDbContext db, TimeProvider time, IOptions<P
     }
 
     /// <summary>Gives a consumed token back when the reset it was consumed for did not happen.</summary>
-    public Task ReleaseAsync(Guid requestId, CancellationToken cancellationToken = default) =>
-        db.ResetRequests.Where(r => r.Id == requestId && r.CompletedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConsumedAt, (DateTimeOffset?)null), cancellationToken);
-}
-
-/// <summary>
-/// Identity's password-reset token provider, so <c>UserManager.ResetPasswordAsync</c> validates our links.
-/// Validation consumes the link (Identity only validates a reset token when it is about to change the password).
-/// </summary>
-internal sealed class ResetLinkTokenProvider(ResetLinks links, PortalDbContext db, TimeProvider time, ResetActivityRecorder recorder) : IUserTwoFactorTokenProvider<PortalUser>
-{
-    public const string ProviderName = "PortalResetLink";
-
-    public Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<PortalUser> manager, PortalUser user) => Task.FromResult(false);
-
-    public async Task<string> GenerateAsync(string purpose, UserManager<PortalUser> manager, PortalUser user)
+    public async Task ReleaseAsync(Guid requestId, CancellationToken cancellationToken = default)
     {
-        // Issued outside the forgot form (e.g. by an operator tool): still a tracked, hashed, expiring request.
-        var request = new ResetRequest
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            CreatedAt = time.GetUtcNow(),
-            Email = ResetRequestIntake.NormalizeEmail(user.Email ?? ""),
-            Status = ResetRequestStatus.Issued,
-        };
-        var token = links.Issue(request, user);
-        db.ResetRequests.Add(request);
-        var queued = recorder.Add(db, ResetActivityType.Requested, ResetActivityContext.From(request), "issued without the forgot form");
-        await recorder.SaveAsync(db, [queued], CancellationToken.None);
-        return token.ToString();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.ResetRequests.Where(r => r.Id == requestId && r.CompletedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConsumedAt, (DateTimeOffset?)null), cancellationToken);
     }
-
-    public Task<bool> ValidateAsync(string purpose, string token, UserManager<PortalUser> manager, PortalUser user) =>
-        links.TryConsumeAsync(token, user);
 }

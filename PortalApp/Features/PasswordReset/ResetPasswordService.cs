@@ -10,55 +10,32 @@ using PortalApp.Platform.Security;
 
 namespace PortalApp.Features.PasswordReset;
 
-/// <summary>What the reset page shows for a link; carries no secret beyond what the page already has.</summary>
-public sealed record ResetLinkView(ResetLinkState State, string? Email, string? MaskedEmail, string? FullName);
-
-public enum ResetOutcome
-{
-    Completed,
-    RejectedByPolicy,
-    Expired,
-    Invalid,
-    TooManyAttempts,
-}
-
-public sealed record ResetResult(ResetOutcome Outcome, IReadOnlyList<string> Errors, string? Email)
-{
-    public static ResetResult Of(ResetOutcome outcome, string? email = null) => new(outcome, [], email);
-}
-
 /// <summary>
-/// The reset page's work. Each call runs in its own DI scope: the page lives in a long-lived circuit, and every
-/// check must read fresh state (a link used in another tab a second ago is used).
+/// The reset page's work. The page lives in a long-lived circuit and every check must read fresh state (a link used
+/// in another tab a second ago is used), so each unit of work takes its own DbContext from the factory, and Identity
+/// (UserManager, with the DbContext of its own) comes from a DI scope per submit.
 /// </summary>
-public sealed class ResetPasswordService(IServiceScopeFactory scopeFactory, TimeProvider time, AccountRateLimiter limiter, ILogger<ResetPasswordService> logger)
+public sealed class ResetPasswordService(
+    IServiceScopeFactory scopeFactory,
+    IDbContextFactory<PortalDbContext> contexts,
+    ResetLinks links,
+    TimeProvider time,
+    AccountRateLimiter limiter,
+    ILogger<ResetPasswordService> logger)
 {
     /// <summary>Checks a link without consuming it and records that it was opened.</summary>
     public async Task<ResetLinkView> OpenAsync(string? token, ClientInfo client, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<PortalDbContext>();
-        var recorder = services.GetRequiredService<ResetActivityRecorder>();
-        var check = await services.GetRequiredService<ResetLinks>().CheckAsync(token, cancellationToken);
-        var context = Context(check, client);
-
-        ResetActivityEvent recorded;
-        if (check.State == ResetLinkState.Valid)
+        var check = await links.CheckAsync(token, cancellationToken);
+        var type = check.State switch
         {
-            var now = time.GetUtcNow();
-            await db.ResetRequests
-                .Where(r => r.Id == check.Request!.Id && (r.Status == ResetRequestStatus.EmailQueued || r.Status == ResetRequestStatus.EmailSent || r.Status == ResetRequestStatus.Issued))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ResetRequestStatus.LinkOpened).SetProperty(r => r.OpenedAt, now), cancellationToken);
-            recorded = recorder.Add(db, ResetActivityType.LinkOpened, context);
-        }
-        else
-        {
-            recorded = recorder.Add(db, check.State == ResetLinkState.Expired ? ResetActivityType.ExpiredLinkUsed : ResetActivityType.InvalidLink, context, "opened");
-        }
-
-        await recorder.SaveAsync(db, [recorded], cancellationToken);
-        return new ResetLinkView(check.State, check.User?.Email ?? check.Request?.Email, Mask(check.User?.Email ?? check.Request?.Email), check.User?.FullName);
+            ResetLinkState.Valid => ResetActivityType.LinkOpened,
+            ResetLinkState.Expired => ResetActivityType.ExpiredLinkUsed,
+            _ => ResetActivityType.InvalidLink,
+        };
+        await RecordAsync(check.Request, type, client, check.State == ResetLinkState.Valid ? null : "opened", cancellationToken);
+        var email = check.User?.Email ?? check.Request?.Email;
+        return new ResetLinkView(check.State, email, Mask(email), check.User?.FullName);
     }
 
     public async Task<ResetResult> CompleteAsync(string? token, string newPassword, ClientInfo client, CancellationToken cancellationToken = default)
@@ -75,23 +52,17 @@ public sealed class ResetPasswordService(IServiceScopeFactory scopeFactory, Time
             return new ResetResult(ResetOutcome.RejectedByPolicy, ["The password contains characters that can't be used."], null);
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<PortalDbContext>();
-        var users = services.GetRequiredService<UserManager<PortalUser>>();
-        var recorder = services.GetRequiredService<ResetActivityRecorder>();
-        var links = services.GetRequiredService<ResetLinks>();
-
         var check = await links.CheckAsync(token, cancellationToken);
-        var context = Context(check, client);
         var email = check.User?.Email ?? check.Request?.Email;
         if (check.State != ResetLinkState.Valid)
         {
-            var type = check.State == ResetLinkState.Expired ? ResetActivityType.ExpiredLinkUsed : ResetActivityType.InvalidLink;
-            await recorder.SaveAsync(db, [recorder.Add(db, type, context, "submitted")], cancellationToken);
-            return ResetResult.Of(check.State == ResetLinkState.Expired ? ResetOutcome.Expired : ResetOutcome.Invalid, email);
+            var expired = check.State == ResetLinkState.Expired;
+            await RecordAsync(check.Request, expired ? ResetActivityType.ExpiredLinkUsed : ResetActivityType.InvalidLink, client, "submitted", cancellationToken);
+            return ResetResult.Of(expired ? ResetOutcome.Expired : ResetOutcome.Invalid, email);
         }
 
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByIdAsync(check.User!.Id);
         var request = check.Request!;
         if (user is null)
@@ -103,9 +74,7 @@ public sealed class ResetPasswordService(IServiceScopeFactory scopeFactory, Time
         var errors = await users.ValidateNewPasswordAsync(user, newPassword);
         if (errors.Count > 0)
         {
-            var unmet = string.Join(",", errors.Select(e => e.Code).Distinct());
-            await recorder.SaveAsync(db, [recorder.Add(db, ResetActivityType.RejectedByPolicy, context, unmet)], cancellationToken);
-            return new ResetResult(ResetOutcome.RejectedByPolicy, errors.Select(e => e.Description).Distinct().ToList(), email);
+            return await RejectedAsync(request, errors, client, email, cancellationToken);
         }
 
         var reset = await users.ResetPasswordAsync(user, token!, newPassword);
@@ -114,31 +83,15 @@ public sealed class ResetPasswordService(IServiceScopeFactory scopeFactory, Time
             if (reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
             {
                 // Lost the race with another tab (or the link changed state since the check).
-                await recorder.SaveAsync(db, [recorder.Add(db, ResetActivityType.InvalidLink, context, "already used")], cancellationToken);
+                await RecordAsync(request, ResetActivityType.InvalidLink, client, "already used", cancellationToken);
                 return ResetResult.Of(ResetOutcome.Invalid, email);
             }
 
             await links.ReleaseAsync(request.Id, cancellationToken);
-            var unmet = string.Join(",", reset.Errors.Select(e => e.Code).Distinct());
-            await recorder.SaveAsync(db, [recorder.Add(db, ResetActivityType.RejectedByPolicy, context, unmet)], cancellationToken);
-            return new ResetResult(ResetOutcome.RejectedByPolicy, reset.Errors.Select(e => e.Description).Distinct().ToList(), email);
+            return await RejectedAsync(request, [.. reset.Errors], client, email, cancellationToken);
         }
 
-        // ResetPasswordAsync changed the security stamp: every other link, cookie and circuit of this customer is now stale.
-        var now = time.GetUtcNow();
-        await users.ResetAccessFailedCountAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
-
-        var tracked = await db.ResetRequests.FirstAsync(r => r.Id == request.Id, cancellationToken);
-        tracked.Status = ResetRequestStatus.Completed;
-        tracked.CompletedAt = now;
-        var emails = services.GetRequiredService<ResetEmails>();
-        var outbox = services.GetRequiredService<IEmailOutbox>();
-        outbox.Add(db, await emails.PasswordChangedAsync(user, now, client.UserAgent, request.Id));
-        var completed = recorder.Add(db, ResetActivityType.Completed, context);
-        await recorder.SaveAsync(db, [completed], cancellationToken);
-        outbox.Notify();
-        logger.LogInformation("Password reset completed for user {UserId} (request {RequestId}).", user.Id, request.Id);
+        await RecordCompletedAsync(scope.ServiceProvider, user, request.Id, client, cancellationToken);
         return ResetResult.Of(ResetOutcome.Completed, email);
     }
 
@@ -160,6 +113,44 @@ public sealed class ResetPasswordService(IServiceScopeFactory scopeFactory, Time
         return first + "••••" + email[at..];
     }
 
-    private static ResetActivityContext Context(ResetLinkCheck check, ClientInfo client) =>
-        new(check.Request?.Id, check.User?.Id ?? check.Request?.UserId, check.Request?.Email, client.IpAddress, client.UserAgent);
+    private async Task<ResetResult> RejectedAsync(ResetRequest request, IReadOnlyList<IdentityError> errors, ClientInfo client, string? email, CancellationToken cancellationToken)
+    {
+        var unmet = string.Join(",", errors.Select(e => e.Code).Distinct());
+        await RecordAsync(request, ResetActivityType.RejectedByPolicy, client, unmet, cancellationToken);
+        return new ResetResult(ResetOutcome.RejectedByPolicy, errors.Select(e => e.Description).Distinct().ToList(), email);
+    }
+
+    /// <summary>The password is changed (and with it the security stamp: every other link, cookie and circuit of this customer is now stale).</summary>
+    private async Task RecordCompletedAsync(IServiceProvider services, PortalUser user, Guid requestId, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var outbox = services.GetRequiredService<IEmailOutbox>();
+        var now = time.GetUtcNow();
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+
+        var notice = await services.GetRequiredService<ResetEmails>().PasswordChangedAsync(user, now, client.UserAgent, requestId);
+        await ResetRequestUpdates.ApplyAsync(contexts, requestId, (db, request) =>
+        {
+            db.ResetActivityEvents.Add(request.Record(ResetActivityType.Completed, now, by: client));
+            outbox.Add(db, notice);
+        }, cancellationToken);
+        outbox.Notify();
+        logger.LogInformation("Password reset completed for user {UserId} (request {RequestId}).", user.Id, requestId);
+    }
+
+    /// <summary>Records an attempt with a link on the request it belongs to, or on its own when it matched none.</summary>
+    private async Task RecordAsync(ResetRequest? request, ResetActivityType type, ClientInfo client, string? detail, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (request is not null)
+        {
+            await ResetRequestUpdates.ApplyAsync(contexts, request.Id, (db, tracked) => db.ResetActivityEvents.Add(tracked.Record(type, now, detail, client)), cancellationToken);
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.ResetActivityEvents.Add(ResetActivityEvent.WithoutRequest(type, now, client, detail));
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

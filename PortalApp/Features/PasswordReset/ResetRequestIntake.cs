@@ -1,6 +1,5 @@
 using PortalApp.Data;
 using PortalApp.Platform.Clients;
-using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.PasswordReset;
 
@@ -8,7 +7,11 @@ namespace PortalApp.Features.PasswordReset;
 /// The forgot form's only work: record the request and wake the processor. The same insert for every address, known
 /// or not, throttled or not, so neither the answer nor its timing says whether an account exists.
 /// </summary>
-public sealed class ResetRequestIntake(PortalDbContext db, ResetActivityRecorder recorder, ResetRequestSignal signal, TimeProvider time)
+/// <remarks>
+/// Uses the request's own DbContext: the forgot page is a static form, so this runs once per HTTP request and never in
+/// a circuit (code that can run in a circuit takes an <c>IDbContextFactory</c> instead).
+/// </remarks>
+public sealed class ResetRequestIntake(PortalDbContext db, ResetRequestSignal signal, TimeProvider time)
 {
     public async Task<Guid> SubmitAsync(string email, ClientInfo client, CancellationToken cancellationToken = default)
     {
@@ -20,11 +23,10 @@ public sealed class ResetRequestIntake(PortalDbContext db, ResetActivityRecorder
             Email = NormalizeEmail(email),
             IpAddress = client.IpAddress,
             UserAgent = client.UserAgent,
-            Status = ResetRequestStatus.Requested,
         };
         db.ResetRequests.Add(request);
-        var requested = recorder.Add(db, ResetActivityType.Requested, ResetActivityContext.From(request));
-        await recorder.SaveAsync(db, [requested], cancellationToken);
+        db.ResetActivityEvents.Add(request.Record(ResetActivityType.Requested, now));
+        await db.SaveChangesAsync(cancellationToken);
         signal.Wake();
         return request.Id;
     }

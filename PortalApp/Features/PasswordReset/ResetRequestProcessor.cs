@@ -10,8 +10,13 @@ namespace PortalApp.Features.PasswordReset;
 /// Turns recorded requests into outcomes off the request path: unknown account, throttled, or a token plus a queued
 /// email (committed together with the request's new state). Also retires links that ran out unused.
 /// </summary>
+/// <remarks>
+/// A background service, never in a circuit: each request is handled in a DI scope of its own, whose DbContext it shares
+/// with UserManager and the outbox. The expiry sweep needs neither and takes a DbContext from the factory.
+/// </remarks>
 internal sealed class ResetRequestProcessor(
     IServiceScopeFactory scopeFactory,
+    IDbContextFactory<PortalDbContext> contexts,
     ResetRequestSignal signal,
     IOptions<PasswordResetOptions> options,
     TimeProvider time,
@@ -74,8 +79,7 @@ internal sealed class ResetRequestProcessor(
 
     private async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var pending = await db.ResetRequests
             .Where(r => r.Status == ResetRequestStatus.Requested)
             .OrderBy(r => r.CreatedAt)
@@ -96,40 +100,27 @@ internal sealed class ResetRequestProcessor(
     private async Task ProcessOneAsync(IServiceProvider services, Guid id, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PortalDbContext>();
-        var users = services.GetRequiredService<UserManager<PortalUser>>();
-        var recorder = services.GetRequiredService<ResetActivityRecorder>();
         var outbox = services.GetRequiredService<IEmailOutbox>();
         var emails = services.GetRequiredService<ResetEmails>();
-        var settings = options.Value;
         var request = await db.ResetRequests.FirstAsync(r => r.Id == id, cancellationToken);
         var now = time.GetUtcNow();
-        ResetActivityEvent recorded;
 
-        var user = await users.FindByEmailAsync(request.Email);
+        var user = await services.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(request.Email);
         if (user is not null)
         {
             request.UserId = user.Id;
         }
 
-        var ipSince = now - settings.IpWindow;
-        var ipRequests = request.IpAddress is null ? 0 : await db.ResetRequests.CountAsync(
-            r => r.IpAddress == request.IpAddress && r.CreatedAt >= ipSince && r.CreatedAt <= request.CreatedAt && r.Id != request.Id, cancellationToken);
-        var accountSince = now - settings.AccountWindow;
-        var accountLinks = user is null ? 0 : await db.ResetRequests.CountAsync(
-            r => r.UserId == user.Id && r.IssuedAt != null && r.IssuedAt >= accountSince, cancellationToken);
-
-        if (ipRequests >= settings.MaxRequestsPerIp || accountLinks >= settings.MaxLinksPerAccount)
+        var throttledBy = await ThrottledByAsync(db, request, user, now, cancellationToken);
+        if (throttledBy is not null)
         {
-            request.Status = ResetRequestStatus.Throttled;
-            var reason = ipRequests >= settings.MaxRequestsPerIp ? "ip limit" : "account limit";
-            recorded = recorder.Add(db, ResetActivityType.Throttled, ResetActivityContext.From(request), reason);
-            logger.LogInformation("Reset request {RequestId} throttled ({Reason}).", request.Id, reason);
+            db.ResetActivityEvents.Add(request.Record(ResetActivityType.Throttled, now, throttledBy));
+            logger.LogInformation("Reset request {RequestId} throttled ({Reason}).", request.Id, throttledBy);
         }
         else if (user is null)
         {
-            request.Status = ResetRequestStatus.UnknownAccount;
-            recorded = recorder.Add(db, ResetActivityType.UnknownAccount, ResetActivityContext.From(request));
-            if (settings.NotifyUnknownAddresses)
+            db.ResetActivityEvents.Add(request.Record(ResetActivityType.UnknownAccount, now));
+            if (options.Value.NotifyUnknownAddresses)
             {
                 outbox.Add(db, await emails.NoAccountAsync(request.Email, request.Id));
             }
@@ -138,90 +129,50 @@ internal sealed class ResetRequestProcessor(
         {
             var token = services.GetRequiredService<ResetLinks>().Issue(request, user);
             outbox.Add(db, await emails.ResetAsync(user, request, token));
-            request.Status = ResetRequestStatus.EmailQueued;
-            recorded = recorder.Add(db, ResetActivityType.EmailQueued, ResetActivityContext.From(request));
+            db.ResetActivityEvents.Add(request.Record(ResetActivityType.EmailQueued, now));
             logger.LogInformation("Reset link issued for request {RequestId}; email queued.", request.Id);
         }
 
-        await recorder.SaveAsync(db, [recorded], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
     }
 
-    public async Task<int> ExpireUnusedLinksAsync(CancellationToken cancellationToken)
+    /// <summary>Which limit the request is over ("ip limit", "account limit"), or null.</summary>
+    private async Task<string?> ThrottledByAsync(PortalDbContext db, ResetRequest request, PortalUser? user, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var recorder = scope.ServiceProvider.GetRequiredService<ResetActivityRecorder>();
-        var now = time.GetUtcNow();
-        var expired = await db.ResetRequests
-            .Where(r => r.ExpiresAt != null && r.ExpiresAt <= now && r.ConsumedAt == null
-                && (r.Status == ResetRequestStatus.EmailQueued || r.Status == ResetRequestStatus.EmailSent || r.Status == ResetRequestStatus.LinkOpened))
-            .OrderBy(r => r.ExpiresAt)
-            .Take(500)
-            .ToListAsync(cancellationToken);
-        if (expired.Count == 0)
+        var settings = options.Value;
+        var ipSince = now - settings.IpWindow;
+        var ipRequests = request.IpAddress is null ? 0 : await db.ResetRequests.CountAsync(
+            r => r.IpAddress == request.IpAddress && r.CreatedAt >= ipSince && r.CreatedAt <= request.CreatedAt && r.Id != request.Id, cancellationToken);
+        if (ipRequests >= settings.MaxRequestsPerIp)
         {
-            return 0;
+            return "ip limit";
         }
 
-        var events = new List<ResetActivityEvent>();
-        foreach (var request in expired)
-        {
-            request.Status = ResetRequestStatus.Expired;
-            events.Add(recorder.Add(db, ResetActivityType.LinkExpired, ResetActivityContext.From(request)));
-        }
-
-        await recorder.SaveAsync(db, events, cancellationToken);
-        return expired.Count;
-    }
-}
-
-/// <summary>Moves a reset request along when its email is sent or given up on.</summary>
-internal sealed class ResetEmailDeliveryObserver(PortalDbContext db, ResetActivityRecorder recorder, TimeProvider time) : IOutboxDeliveryObserver
-{
-    public async Task OnSentAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var request = await FindAsync(message, cancellationToken);
-        if (request is null)
-        {
-            return;
-        }
-
-        request.EmailSentAt ??= time.GetUtcNow();
-        if (request.Status == ResetRequestStatus.EmailQueued)
-        {
-            request.Status = ResetRequestStatus.EmailSent;
-        }
-
-        var sent = recorder.Add(db, ResetActivityType.EmailSent, ResetActivityContext.From(request));
-        await recorder.SaveAsync(db, [sent], cancellationToken);
+        var accountSince = now - settings.AccountWindow;
+        var accountLinks = user is null ? 0 : await db.ResetRequests.CountAsync(
+            r => r.UserId == user.Id && r.IssuedAt != null && r.IssuedAt >= accountSince, cancellationToken);
+        return accountLinks >= settings.MaxLinksPerAccount ? "account limit" : null;
     }
 
-    public async Task OnFailedAsync(OutboxMessage message, bool permanent, CancellationToken cancellationToken)
+    /// <summary>Marks links that ran out unused as expired (a lapsed link is refused on its own ExpiresAt; this is for the dashboard).</summary>
+    public Task<int> ExpireUnusedLinksAsync(CancellationToken cancellationToken)
     {
-        if (!permanent)
+        var expiring = ResetLifecycle.MovesFrom(ResetActivityType.LinkExpired);
+        return ResetRequestUpdates.SaveAsync(contexts, async db =>
         {
-            return;
-        }
+            var now = time.GetUtcNow();
+            var expired = await db.ResetRequests
+                .Where(r => r.ExpiresAt != null && r.ExpiresAt <= now && r.ConsumedAt == null && expiring.Contains(r.Status))
+                .OrderBy(r => r.ExpiresAt)
+                .Take(500)
+                .ToListAsync(cancellationToken);
+            foreach (var request in expired)
+            {
+                db.ResetActivityEvents.Add(request.Record(ResetActivityType.LinkExpired, now));
+            }
 
-        var request = await FindAsync(message, cancellationToken);
-        if (request is null)
-        {
-            return;
-        }
-
-        request.Status = ResetRequestStatus.EmailFailed;
-        var failed = recorder.Add(db, ResetActivityType.EmailFailed, ResetActivityContext.From(request), "delivery gave up");
-        await recorder.SaveAsync(db, [failed], cancellationToken);
-    }
-
-    private async Task<ResetRequest?> FindAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        if (message.Kind != ResetEmails.ResetKind || !Guid.TryParse(message.CorrelationId, out var id))
-        {
-            return null;
-        }
-
-        return await db.ResetRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            return expired.Count;
+        }, cancellationToken);
     }
 }

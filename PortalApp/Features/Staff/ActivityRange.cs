@@ -14,6 +14,9 @@ public sealed record ActivityRange(DateTimeOffset From, DateTimeOffset To)
     /// <summary>Hourly buckets up to 48 hours, daily beyond.</summary>
     public TimeSpan BucketSize => To - From <= TimeSpan.FromHours(48) ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
 
+    /// <summary>The window as the database stores times (UTC ticks, see <c>PortalDbContext</c>).</summary>
+    public (long From, long To) UtcTicks => (From.UtcTicks, To.UtcTicks);
+
     public static ActivityRange For(ActivityRangePreset preset, DateTimeOffset now, DateOnly? customStart = null, DateOnly? customEnd = null) => preset switch
     {
         ActivityRangePreset.Last24Hours => new(now.AddHours(-24), now),

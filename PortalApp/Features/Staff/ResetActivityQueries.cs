@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PortalApp.Data;
@@ -8,8 +7,8 @@ using PortalApp.Features.PasswordReset;
 namespace PortalApp.Features.Staff;
 
 /// <summary>
-/// Read side of the dashboard. Everything is aggregated in SQL over indexed columns (times are UTC ticks, see
-/// <see cref="PortalDbContext"/>); only aggregates and one page of rows ever reach memory.
+/// The dashboard's top half: KPIs, chart and watch list. Everything is aggregated in SQL over indexed columns (times
+/// are UTC ticks, see <see cref="PortalDbContext"/>); only aggregates reach memory. The request log is <see cref="RequestLogQueries"/>.
 /// </summary>
 public sealed class ResetActivityQueries(IDbContextFactory<PortalDbContext> contexts, IOptions<StaffDashboardOptions> options)
 {
@@ -39,7 +38,7 @@ public sealed class ResetActivityQueries(IDbContextFactory<PortalDbContext> cont
     public async Task<ResetKpis> GetKpisAsync(ActivityRange range, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (from, to) = Ticks(range);
+        var (from, to) = range.UtcTicks;
         var counts = (await db.Database.SqlQueryRaw<TypeCount>(CountsSql, from, to).ToListAsync(cancellationToken))
             .ToDictionary(c => (ResetActivityType)c.Type, c => c.Count);
         int Count(ResetActivityType type) => counts.GetValueOrDefault(type);
@@ -65,7 +64,7 @@ public sealed class ResetActivityQueries(IDbContextFactory<PortalDbContext> cont
     public async Task<IReadOnlyList<ActivityBucket>> GetChartAsync(ActivityRange range, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (from, to) = Ticks(range);
+        var (from, to) = range.UtcTicks;
         var size = range.BucketSize.Ticks;
 
         // Two index range counts per bucket: no temporary B-tree, which is what makes GROUP BY slow in SQLite.
@@ -90,7 +89,7 @@ public sealed class ResetActivityQueries(IDbContextFactory<PortalDbContext> cont
     public async Task<IReadOnlyList<WatchListEntry>> GetWatchListAsync(ActivityRange range, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (from, to) = Ticks(range);
+        var (from, to) = range.UtcTicks;
         var settings = options.Value;
 
         // Over more than a few days, walking the (value, CreatedAt) index in order beats grouping the range's rows
@@ -118,91 +117,6 @@ public sealed class ResetActivityQueries(IDbContextFactory<PortalDbContext> cont
         ];
     }
 
-    public async Task<RequestLogPage> GetLogPageAsync(RequestLogQuery query, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (where, parameters) = Where(query.Filter);
-        // The WHERE clause is built from constants only; every value travels as a parameter.
-        var countSql = "SELECT COUNT(*) AS \"Value\" FROM \"ResetRequests\" WHERE " + where;
-        var total = await db.Database.SqlQueryRaw<int>(countSql, [.. parameters])
-            .SingleAsync(cancellationToken);
-
-        var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var page = Math.Max(0, query.Page);
-        var sql = new StringBuilder(Select).Append(" WHERE ").Append(where).Append(OrderBy(query.Sort, query.Descending))
-            .Append(CultureInfo.InvariantCulture, $" LIMIT {pageSize} OFFSET {page * pageSize}");
-        var rows = await db.Database.SqlQueryRaw<LogRowData>(sql.ToString(), [.. parameters]).ToListAsync(cancellationToken);
-        return new RequestLogPage(rows.Select(ToRow).ToList(), total);
-    }
-
-    /// <summary>Every row of the filtered log, streamed from the database (for the CSV export).</summary>
-    public async IAsyncEnumerable<RequestLogRow> StreamLogAsync(RequestLogFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (where, parameters) = Where(filter);
-        var sql = Select + " WHERE " + where + OrderBy(RequestLogSort.Time, descending: true);
-        await foreach (var row in db.Database.SqlQueryRaw<LogRowData>(sql, [.. parameters]).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            yield return ToRow(row);
-        }
-    }
-
-    public async Task<IReadOnlyList<RequestTimelineEntry>> GetTimelineAsync(Guid requestId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var events = await db.ResetActivityEvents.AsNoTracking()
-            .Where(e => e.RequestId == requestId)
-            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
-            .Take(500)
-            .Select(e => new { e.OccurredAt, e.Type, e.IpAddress, e.UserAgent, e.Detail })
-            .ToListAsync(cancellationToken);
-        return events.Select(e => new RequestTimelineEntry(e.OccurredAt, e.Type, e.IpAddress, PortalApp.Platform.Clients.UserAgents.Browser(e.UserAgent), e.Detail)).ToList();
-    }
-
-    private const string Select =
-        "SELECT \"Id\", \"CreatedAt\", \"Email\", \"Status\", \"IpAddress\", \"UserAgent\", \"CompletedAt\" FROM \"ResetRequests\"";
-
-    private static (string Where, List<object> Parameters) Where(RequestLogFilter filter)
-    {
-        var (from, to) = Ticks(filter.Range);
-        var parameters = new List<object> { from, to };
-        var where = new StringBuilder("\"CreatedAt\" >= {0} AND \"CreatedAt\" < {1}");
-        if (!string.IsNullOrWhiteSpace(filter.EmailContains))
-        {
-            var text = filter.EmailContains.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-            where.Append(CultureInfo.InvariantCulture, $" AND \"Email\" LIKE {{{parameters.Count}}} ESCAPE '\\'");
-            parameters.Add("%" + text + "%");
-        }
-
-        if (filter.Status is { } status)
-        {
-            where.Append(CultureInfo.InvariantCulture, $" AND \"Status\" = {{{parameters.Count}}}");
-            parameters.Add((int)status);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.IpAddress))
-        {
-            where.Append(CultureInfo.InvariantCulture, $" AND \"IpAddress\" = {{{parameters.Count}}}");
-            parameters.Add(filter.IpAddress.Trim());
-        }
-
-        return (where.ToString(), parameters);
-    }
-
-    private static string OrderBy(RequestLogSort sort, bool descending)
-    {
-        var column = sort switch
-        {
-            RequestLogSort.Email => "\"Email\"",
-            RequestLogSort.Status => "\"Status\"",
-            RequestLogSort.IpAddress => "\"IpAddress\"",
-            RequestLogSort.TimeToComplete => "(\"CompletedAt\" - \"CreatedAt\")",
-            _ => "\"CreatedAt\"",
-        };
-        var direction = descending ? "DESC" : "ASC";
-        return sort == RequestLogSort.Time ? $" ORDER BY \"CreatedAt\" {direction}" : $" ORDER BY {column} {direction}, \"CreatedAt\" DESC";
-    }
-
     private static async Task<TimeSpan?> MedianTimeToCompleteAsync(PortalDbContext db, long from, long to, CancellationToken cancellationToken)
     {
         var count = await db.Database.SqlQueryRaw<int>(
@@ -225,17 +139,6 @@ public sealed class ResetActivityQueries(IDbContextFactory<PortalDbContext> cont
         return TimeSpan.FromTicks((long)middle.Average());
     }
 
-    private static (long From, long To) Ticks(ActivityRange range) => (range.From.UtcTicks, range.To.UtcTicks);
-
-    private static RequestLogRow ToRow(LogRowData row) => new(
-        row.Id,
-        new DateTimeOffset(row.CreatedAt, TimeSpan.Zero),
-        row.Email,
-        (ResetRequestStatus)row.Status,
-        row.IpAddress,
-        PortalApp.Platform.Clients.UserAgents.Browser(row.UserAgent),
-        row.CompletedAt is { } completed ? TimeSpan.FromTicks(completed - row.CreatedAt) : null);
-
     private sealed class TypeCount
     {
         public int Type { get; init; }
@@ -257,22 +160,5 @@ public sealed class ResetActivityQueries(IDbContextFactory<PortalDbContext> cont
         public string Value { get; init; } = "";
 
         public int Count { get; init; }
-    }
-
-    private sealed class LogRowData
-    {
-        public Guid Id { get; init; }
-
-        public long CreatedAt { get; init; }
-
-        public string Email { get; init; } = "";
-
-        public int Status { get; init; }
-
-        public string? IpAddress { get; init; }
-
-        public string? UserAgent { get; init; }
-
-        public long? CompletedAt { get; init; }
     }
 }

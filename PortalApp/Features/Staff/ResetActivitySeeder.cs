@@ -8,6 +8,7 @@ using PortalApp.Platform.Hosting;
 namespace PortalApp.Features.Staff;
 
 /// <summary>Writes synthetic reset activity: a few weeks of demo traffic in Development, or a large volume for the benchmark.</summary>
+/// <remarks>Runs at start-up or from the seed-activity command, never in a circuit, so it uses the scope's DbContext (and its connection, for bulk inserts).</remarks>
 internal sealed class ResetActivitySeeder(PortalDbContext db, IOptions<SeedOptions> seed, IOptions<StaffDashboardOptions> options, TimeProvider time, ILogger<ResetActivitySeeder> logger) : IPortalSeeder
 {
     public static readonly TimeSpan DemoPeriod = TimeSpan.FromDays(21);
@@ -79,17 +80,9 @@ internal sealed class ResetActivitySeeder(PortalDbContext db, IOptions<SeedOptio
                     insertEvent.Transaction = transaction;
                 }
 
-                Set(insertRequest, request.Id.ToString().ToUpperInvariant(), request.CreatedAt.UtcTicks, request.Email, request.UserId, request.IpAddress, request.UserAgent,
-                    (int)request.Status, request.IssuedAt?.UtcTicks, request.ExpiresAt?.UtcTicks, request.EmailSentAt?.UtcTicks, request.OpenedAt?.UtcTicks,
-                    request.ConsumedAt?.UtcTicks, request.CompletedAt?.UtcTicks);
-                await insertRequest.ExecuteNonQueryAsync(cancellationToken);
+                await InsertAsync(insertRequest, insertEvent, request, requestEvents, cancellationToken);
                 requests++;
-                foreach (var e in requestEvents)
-                {
-                    Set(insertEvent, e.OccurredAt.UtcTicks, (int)e.Type, request.Id.ToString().ToUpperInvariant(), e.UserId, e.Email, e.IpAddress, e.UserAgent, e.Detail);
-                    await insertEvent.ExecuteNonQueryAsync(cancellationToken);
-                    events++;
-                }
+                events += requestEvents.Count;
 
                 if (requests % 20_000 == 0)
                 {
@@ -111,6 +104,20 @@ internal sealed class ResetActivitySeeder(PortalDbContext db, IOptions<SeedOptio
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task InsertAsync(DbCommand insertRequest, DbCommand insertEvent, ResetRequest request, List<ResetActivityEvent> events, CancellationToken cancellationToken)
+    {
+        var id = request.Id.ToString().ToUpperInvariant();
+        Set(insertRequest, id, request.CreatedAt.UtcTicks, request.Email, request.UserId, request.IpAddress, request.UserAgent,
+            (int)request.Status, request.IssuedAt?.UtcTicks, request.ExpiresAt?.UtcTicks, request.EmailSentAt?.UtcTicks, request.OpenedAt?.UtcTicks,
+            request.ConsumedAt?.UtcTicks, request.CompletedAt?.UtcTicks);
+        await insertRequest.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var e in events)
+        {
+            Set(insertEvent, e.OccurredAt.UtcTicks, (int)e.Type, id, e.UserId, e.Email, e.IpAddress, e.UserAgent, e.Detail);
+            await insertEvent.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace PortalApp.Features.Staff;
 
 public sealed class StaffDashboardOptions
@@ -23,33 +21,4 @@ public sealed class StaffDashboardOptions
 
     /// <summary>An open dashboard refreshes at most once per this interval however much activity arrives.</summary>
     public TimeSpan LiveRefreshInterval { get; set; } = TimeSpan.FromMilliseconds(750);
-}
-
-internal sealed class StaffDashboardOptionsValidator : IValidateOptions<StaffDashboardOptions>
-{
-    public ValidateOptionsResult Validate(string? name, StaffDashboardOptions options)
-    {
-        var errors = new List<string>();
-        if (options.WatchAccountThreshold < 1 || options.WatchIpThreshold < 1)
-        {
-            errors.Add("StaffDashboard:WatchAccountThreshold and WatchIpThreshold must be at least 1.");
-        }
-
-        if (options.RetentionPeriod < TimeSpan.FromDays(1))
-        {
-            errors.Add("StaffDashboard:RetentionPeriod must be at least one day (e.g. 180.00:00:00).");
-        }
-
-        if (options.RetentionSweepInterval <= TimeSpan.Zero)
-        {
-            errors.Add("StaffDashboard:RetentionSweepInterval must be positive.");
-        }
-
-        if (options.LiveRefreshInterval < TimeSpan.FromMilliseconds(100) || options.LiveRefreshInterval > TimeSpan.FromSeconds(1.5))
-        {
-            errors.Add("StaffDashboard:LiveRefreshInterval must be between 00:00:00.1 and 00:00:01.5 (new activity must show within 2 seconds).");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
 }

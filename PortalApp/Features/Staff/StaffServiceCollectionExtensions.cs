@@ -13,11 +13,12 @@ public static class StaffServiceCollectionExtensions
         services.AddOptions<StaffDashboardOptions>().BindConfiguration(StaffDashboardOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StaffDashboardOptions>, StaffDashboardOptionsValidator>();
 
-        // The recorder's no-op notifier gives way to the in-process broadcaster the dashboards subscribe to.
+        // The reset feature's no-op notifier gives way to the in-process broadcaster the dashboards subscribe to.
         services.AddSingleton<ResetActivityBroadcaster>();
         services.Replace(ServiceDescriptor.Singleton<IResetActivityNotifier>(sp => sp.GetRequiredService<ResetActivityBroadcaster>()));
 
         services.AddSingleton<ResetActivityQueries>();
+        services.AddSingleton<RequestLogQueries>();
         services.AddSingleton<ResetActivityRetention>();
         services.AddHostedService<ResetActivityRetentionService>();
         services.AddPortalSeeder<ResetActivitySeeder>();

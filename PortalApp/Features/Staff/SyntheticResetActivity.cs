@@ -4,8 +4,8 @@ using PortalApp.Features.PasswordReset;
 namespace PortalApp.Features.Staff;
 
 /// <summary>
-/// Generates believable reset traffic for demos and benchmarks: consistent lifecycles (every event in order, the
-/// request's status matching its last step), a daily rhythm, some unknown/throttled/failed/expired requests, and a
+/// Generates believable reset traffic for demos and benchmarks: consistent lifecycles (every event in order and
+/// recorded on its request, so the status is what the lifecycle makes of them), a daily rhythm, some unknown/throttled/failed/expired requests, and a
 /// couple of hot accounts and IP addresses. Addresses use example domains and documentation IP ranges.
 /// </summary>
 internal sealed class SyntheticResetActivity(int seed)
@@ -83,124 +83,77 @@ internal sealed class SyntheticResetActivity(int seed)
             IpAddress = ip,
             UserAgent = userAgent,
         };
-        var events = new List<ResetActivityEvent>();
-        var t = at;
-        void Add(ResetActivityType type, TimeSpan after, string? detail = null)
-        {
-            t += after;
-            events.Add(new ResetActivityEvent
-            {
-                OccurredAt = t,
-                Type = type,
-                RequestId = request.Id,
-                UserId = request.UserId,
-                Email = email,
-                IpAddress = ip,
-                UserAgent = userAgent,
-                Detail = detail,
-            });
-        }
-
-        TimeSpan Seconds(double min, double max) => TimeSpan.FromSeconds(min + (random.NextDouble() * (max - min)));
-
-        Add(ResetActivityType.Requested, TimeSpan.Zero);
+        var steps = new Steps(request, at, now);
+        steps.Record(ResetActivityType.Requested, TimeSpan.Zero);
         if (!known)
         {
-            Add(ResetActivityType.UnknownAccount, Seconds(0.2, 3));
+            steps.Record(ResetActivityType.UnknownAccount, Seconds(0.2, 3));
         }
         else if (forceThrottle)
         {
-            Add(ResetActivityType.Throttled, Seconds(0.2, 3));
+            steps.Record(ResetActivityType.Throttled, Seconds(0.2, 3));
         }
         else
         {
-            Add(ResetActivityType.EmailQueued, Seconds(0.2, 3));
-            request.IssuedAt = t;
-            request.ExpiresAt = t.AddMinutes(60);
-            if (random.NextDouble() < 0.03)
-            {
-                Add(ResetActivityType.EmailFailed, Seconds(30, 600), "550 mailbox unavailable");
-            }
-            else
-            {
-                Add(ResetActivityType.EmailSent, Seconds(1, 25));
-                request.EmailSentAt = t;
-                var outcome = random.NextDouble();
-                if (outcome < 0.14)
-                {
-                    AddExpiry(request, events, Add, random.NextDouble() < 0.3);
-                }
-                else
-                {
-                    // Most people open the link within minutes; a long tail takes most of the hour.
-                    Add(ResetActivityType.LinkOpened, TimeSpan.FromSeconds(Math.Min(3300, 30 + (-Math.Log(1 - random.NextDouble()) * 420))));
-                    request.OpenedAt = t;
-                    if (outcome < 0.2)
-                    {
-                        AddExpiry(request, events, Add, false);
-                    }
-                    else
-                    {
-                        if (random.NextDouble() < 0.15)
-                        {
-                            Add(ResetActivityType.RejectedByPolicy, Seconds(20, 90), "not-common");
-                        }
-
-                        Add(ResetActivityType.Completed, Seconds(25, 240));
-                        request.ConsumedAt = t;
-                        request.CompletedAt = t;
-                        if (random.NextDouble() < 0.04)
-                        {
-                            Add(ResetActivityType.InvalidLink, TimeSpan.FromMinutes(5 + (random.NextDouble() * 600)));
-                        }
-                    }
-                }
-            }
+            steps.Record(ResetActivityType.EmailQueued, Seconds(0.2, 3));
+            request.IssuedAt = steps.At;
+            request.ExpiresAt = steps.At.AddMinutes(60);
+            Delivery(steps, request);
         }
 
-        events.RemoveAll(e => e.OccurredAt > now);
-        request.Status = StatusAfter(events);
-        if (request.Status != ResetRequestStatus.Completed)
-        {
-            request.CompletedAt = null;
-            request.ConsumedAt = null;
-        }
-
-        return (request, events);
+        return (request, steps.Events);
     }
 
-    private void AddExpiry(ResetRequest request, List<ResetActivityEvent> events, Action<ResetActivityType, TimeSpan, string?> add, bool triedLate)
+    private void Delivery(Steps steps, ResetRequest request)
     {
-        var expires = request.ExpiresAt!.Value;
-        var last = events[^1].OccurredAt;
-        add(ResetActivityType.LinkExpired, expires - last + TimeSpan.FromSeconds(random.Next(1, 300)), null);
+        if (random.NextDouble() < 0.03)
+        {
+            steps.Record(ResetActivityType.EmailFailed, Seconds(30, 600), "550 mailbox unavailable");
+            return;
+        }
+
+        steps.Record(ResetActivityType.EmailSent, Seconds(1, 25));
+        var outcome = random.NextDouble();
+        if (outcome < 0.14)
+        {
+            Expiry(steps, request, random.NextDouble() < 0.3);
+            return;
+        }
+
+        // Most people open the link within minutes; a long tail takes most of the hour.
+        steps.Record(ResetActivityType.LinkOpened, TimeSpan.FromSeconds(Math.Min(3300, 30 + (-Math.Log(1 - random.NextDouble()) * 420))));
+        if (outcome < 0.2)
+        {
+            Expiry(steps, request, false);
+            return;
+        }
+
+        if (random.NextDouble() < 0.15)
+        {
+            steps.Record(ResetActivityType.RejectedByPolicy, Seconds(20, 90), "not-common");
+        }
+
+        if (steps.Record(ResetActivityType.Completed, Seconds(25, 240)))
+        {
+            request.ConsumedAt = steps.At;
+        }
+
+        if (random.NextDouble() < 0.04)
+        {
+            steps.Record(ResetActivityType.InvalidLink, TimeSpan.FromMinutes(5 + (random.NextDouble() * 600)));
+        }
+    }
+
+    private void Expiry(Steps steps, ResetRequest request, bool triedLate)
+    {
+        steps.Record(ResetActivityType.LinkExpired, request.ExpiresAt!.Value - steps.At + TimeSpan.FromSeconds(random.Next(1, 300)));
         if (triedLate)
         {
-            add(ResetActivityType.ExpiredLinkUsed, TimeSpan.FromMinutes(10 + (random.NextDouble() * 900)), null);
+            steps.Record(ResetActivityType.ExpiredLinkUsed, TimeSpan.FromMinutes(10 + (random.NextDouble() * 900)));
         }
     }
 
-    private static ResetRequestStatus StatusAfter(List<ResetActivityEvent> events)
-    {
-        var status = ResetRequestStatus.Requested;
-        foreach (var e in events)
-        {
-            status = e.Type switch
-            {
-                ResetActivityType.UnknownAccount => ResetRequestStatus.UnknownAccount,
-                ResetActivityType.Throttled => ResetRequestStatus.Throttled,
-                ResetActivityType.EmailQueued => ResetRequestStatus.EmailQueued,
-                ResetActivityType.EmailSent => ResetRequestStatus.EmailSent,
-                ResetActivityType.EmailFailed => ResetRequestStatus.EmailFailed,
-                ResetActivityType.LinkOpened => ResetRequestStatus.LinkOpened,
-                ResetActivityType.Completed => ResetRequestStatus.Completed,
-                ResetActivityType.LinkExpired or ResetActivityType.ExpiredLinkUsed => ResetRequestStatus.Expired,
-                _ => status,
-            };
-        }
-
-        return status;
-    }
+    private TimeSpan Seconds(double min, double max) => TimeSpan.FromSeconds(min + (random.NextDouble() * (max - min)));
 
     private string RandomAddress() => string.Create(CultureInfo.InvariantCulture, $"user{random.Next(100_000)}@{Domains[random.Next(Domains.Length)]}");
 
@@ -217,4 +170,25 @@ internal sealed class SyntheticResetActivity(int seed)
         Enumerable.Range(0, count)
             .Select(i => string.Create(CultureInfo.InvariantCulture, $"{FirstNames[random.Next(FirstNames.Length)]}.{LastNames[random.Next(LastNames.Length)]}{i}@{Domains[random.Next(Domains.Length)]}"))
             .ToArray();
+
+    /// <summary>A request's steps in order, each recorded on it; a step after <c>now</c> has not happened yet, nor has any after it.</summary>
+    private sealed class Steps(ResetRequest request, DateTimeOffset start, DateTimeOffset now)
+    {
+        public DateTimeOffset At { get; private set; } = start;
+
+        public List<ResetActivityEvent> Events { get; } = [];
+
+        /// <summary>Moves the clock on by <paramref name="after"/> and records the step if that is not in the future; says whether it did.</summary>
+        public bool Record(ResetActivityType type, TimeSpan after, string? detail = null)
+        {
+            At += after;
+            if (At > now)
+            {
+                return false;
+            }
+
+            Events.Add(request.Record(type, At, detail));
+            return true;
+        }
+    }
 }

@@ -2,62 +2,6 @@ using PortalApp.Features.PasswordReset;
 
 namespace PortalApp.Features.Staff;
 
-/// <summary>
-/// The dashboard's headline numbers for a range. Counts are activity events that happened in the range;
-/// <see cref="Failed"/> = undeliverable emails + attempts with invalid/used links + attempts with expired links + policy rejections.
-/// </summary>
-public sealed record ResetKpis(
-    int Requested,
-    int Emailed,
-    int Completed,
-    int Expired,
-    int Failed,
-    int Throttled,
-    int Unknown,
-    double? CompletionRate,
-    TimeSpan? MedianTimeToComplete)
-{
-    public static readonly ResetKpis Empty = new(0, 0, 0, 0, 0, 0, 0, null, null);
-}
-
-public sealed record ActivityBucket(DateTimeOffset Start, int Requests, int Completions);
-
-public enum WatchKind
-{
-    Account,
-    IpAddress,
-}
-
-public sealed record WatchListEntry(WatchKind Kind, string Value, int Requests);
-
-public sealed record ResetActivityOverview(ResetKpis Kpis, IReadOnlyList<ActivityBucket> Chart, TimeSpan BucketSize, IReadOnlyList<WatchListEntry> WatchList);
-
-public enum RequestLogSort
-{
-    Time,
-    Email,
-    Status,
-    IpAddress,
-    TimeToComplete,
-}
-
-public sealed record RequestLogFilter(ActivityRange Range, string? EmailContains = null, ResetRequestStatus? Status = null, string? IpAddress = null);
-
-public sealed record RequestLogQuery(RequestLogFilter Filter, RequestLogSort Sort = RequestLogSort.Time, bool Descending = true, int Page = 0, int PageSize = 25);
-
-public sealed record RequestLogRow(
-    Guid Id,
-    DateTimeOffset CreatedAt,
-    string Email,
-    ResetRequestStatus Status,
-    string? IpAddress,
-    string Browser,
-    TimeSpan? TimeToComplete);
-
-public sealed record RequestLogPage(IReadOnlyList<RequestLogRow> Rows, int TotalCount);
-
-public sealed record RequestTimelineEntry(DateTimeOffset OccurredAt, ResetActivityType Type, string? IpAddress, string Browser, string? Detail);
-
 /// <summary>Staff-facing words for lifecycle states and activity types.</summary>
 public static class ResetActivityText
 {
