@@ -56,7 +56,7 @@ internal sealed class AccountProfileService(
     public async Task<EmailChangeOutcome> RequestEmailChangeAsync(PortalUser user, string newEmail, CancellationToken cancellationToken = default)
     {
         newEmail = newEmail.Trim();
-        if (!new EmailAddressAttribute().IsValid(newEmail) || newEmail.Length > PortalLimits.EmailMaxLength)
+        if (!DeliverableEmailAttribute.IsDeliverable(newEmail) || newEmail.Length > PortalLimits.EmailMaxLength)
         {
             return EmailChangeOutcome.Invalid;
         }

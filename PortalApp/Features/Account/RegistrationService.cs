@@ -88,7 +88,7 @@ internal sealed class RegistrationService(
         }
 
         if (email.Length is 0 or > PortalLimits.EmailMaxLength || !UnicodeText.IsWellFormed(email) || !noControl.IsValid(email)
-            || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+            || !DeliverableEmailAttribute.IsDeliverable(email))
         {
             errors.Add("Enter a valid email address, like name@example.com.");
         }

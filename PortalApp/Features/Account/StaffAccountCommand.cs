@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using PortalApp.Data;
 using PortalApp.Platform.Hosting;
+using PortalApp.Platform.Input;
 
 namespace PortalApp.Features.Account;
 
@@ -20,7 +21,7 @@ internal static class StaffAccountCommand
     {
         var email = Option(args, "--email");
         var name = Option(args, "--name") ?? "";
-        if (string.IsNullOrWhiteSpace(email) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        if (email is null || !DeliverableEmailAttribute.IsDeliverable(email))
         {
             Console.Error.WriteLine($"Usage: dotnet run --project PortalApp -- {Verb} --email ops@company.com [--name \"Full Name\"]");
             return 2;

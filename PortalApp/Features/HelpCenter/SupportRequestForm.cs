@@ -15,7 +15,7 @@ public sealed class SupportRequestForm
     public string Name { get; set; } = "";
 
     [Required(ErrorMessage = "Enter your email address so we can reply.")]
-    [EmailAddress(ErrorMessage = "Enter a valid email address, like name@example.com.")]
+    [DeliverableEmail]
     [StringLength(PortalLimits.EmailMaxLength, ErrorMessage = "Email can be at most {1} characters.")]
     [NoControlCharacters]
     public string Email { get; set; } = "";
