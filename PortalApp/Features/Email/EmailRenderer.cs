@@ -7,11 +7,6 @@ using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.Email;
 
-/// <summary>What every template knows about the portal: its name, support address and public base URL.</summary>
-public sealed record EmailContext(string ProductName, string SupportEmail, Uri BaseUri);
-
-public sealed record RenderedEmail(string Html, string Text);
-
 /// <summary>Renders an email template (a Razor component deriving from <see cref="EmailTemplate"/>) to HTML with inline CSS and to plain text.</summary>
 public sealed partial class EmailRenderer(IServiceProvider services, ILoggerFactory loggerFactory, IOptions<PortalOptions> portal, PublicUrls urls)
 {
@@ -52,16 +47,4 @@ public sealed partial class EmailRenderer(IServiceProvider services, ILoggerFact
 
     [GeneratedRegex("\n{3,}")]
     private static partial Regex ExtraBlankLines();
-}
-
-/// <summary>Base of every email template: rendered once as HTML and once as plain text.</summary>
-public abstract class EmailTemplate : ComponentBase
-{
-    [Parameter, EditorRequired]
-    public EmailContext Context { get; set; } = default!;
-
-    [Parameter]
-    public bool PlainText { get; set; }
-
-    protected string Link(string relative) => new Uri(Context.BaseUri, relative.TrimStart('/')).ToString();
 }

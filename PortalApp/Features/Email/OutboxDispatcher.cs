@@ -319,7 +319,7 @@ internal sealed class OutboxDispatcher(
         }
         else
         {
-            message.NextAttemptAt = time.GetUtcNow() + RetryDelay(message.Attempts, outbox);
+            message.NextAttemptAt = time.GetUtcNow() + outbox.RetryDelay(message.Attempts);
             logger.LogWarning("Could not send {Kind} email {MessageId} (attempt {Attempts}); retrying at {NextAttemptAt:O}.", message.Kind, message.Id, message.Attempts, message.NextAttemptAt);
         }
 
@@ -345,13 +345,6 @@ internal sealed class OutboxDispatcher(
     private static bool IsPermanentRejection(Exception exception) =>
         exception is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted, StatusCode: var code }
         && (int)code is >= 500 and < 600;
-
-    internal static TimeSpan RetryDelay(int attempts, OutboxOptions outbox)
-    {
-        var exponent = Math.Min(attempts - 1, 20);
-        var delay = outbox.RetryBaseDelay * Math.Pow(2, exponent);
-        return delay < outbox.RetryMaxDelay ? delay : outbox.RetryMaxDelay;
-    }
 
     private static MimeMessage ToMime(OutboxMessage message, MailboxAddress from, IDataProtector protector)
     {
