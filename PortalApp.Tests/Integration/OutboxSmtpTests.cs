@@ -99,6 +99,13 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
         }
         finally
         {
+            // The second app still polls the database; stopped first, it can't recreate files while they are deleted.
+            foreach (var factory in factories)
+            {
+                await factory.DisposeAsync();
+            }
+
+            factories.Clear();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(databaseDirectory, recursive: true);
         }
