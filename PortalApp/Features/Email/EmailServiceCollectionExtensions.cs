@@ -22,6 +22,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<EmailRenderer>();
+        services.AddScoped<EmailComposer>();
         services.AddSingleton<PickupEmailTransport>();
         services.AddSingleton<SmtpEmailTransport>();
         services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == EmailTransportKind.Pickup
