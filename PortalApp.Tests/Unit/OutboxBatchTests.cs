@@ -17,7 +17,7 @@ public sealed class OutboxBatchTests : IAsyncLifetime
     };
 
     private readonly ScriptedTransport transport = new();
-    private readonly RecordingObserver observer = new();
+    private readonly RecordingDeliveryObserver observer = new();
     private OutboxTestServices services = default!;
 
     private DateTimeOffset Now => services.Time.GetUtcNow();
@@ -43,7 +43,7 @@ public sealed class OutboxBatchTests : IAsyncLifetime
         Assert.Equal(Now, sent.SentAt);
         Assert.Null(sent.ClaimedUntil);
         Assert.Equal("customer1@example.com", transport.Sent.Single().To.Mailboxes.Single().Address);
-        Assert.Equal([new Observed("sent", sent.Id, OutboxStatus.Sent, Permanent: false)], observer.Calls);
+        Assert.Equal([new ObservedDelivery("sent", sent.Id, OutboxStatus.Sent, Permanent: false)], observer.Calls);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class OutboxBatchTests : IAsyncLifetime
         Assert.Equal(1, message.Attempts);
         Assert.Equal("InvalidOperationException: 5.1.1 no such user", message.LastError);
         Assert.Null(message.TextBody);
-        Assert.Equal([new Observed("failed", message.Id, OutboxStatus.Failed, Permanent: true)], observer.Calls);
+        Assert.Equal([new ObservedDelivery("failed", message.Id, OutboxStatus.Failed, Permanent: true)], observer.Calls);
         services.Time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, await SendDueAsync());
         Assert.Equal(1, transport.SendCalls);
@@ -244,24 +244,5 @@ public sealed class OutboxBatchTests : IAsyncLifetime
     {
         await using var session = transport.StartSession();
         return await services.SendDueAsync(session, cancellationToken);
-    }
-
-    private sealed record Observed(string Event, Guid MessageId, OutboxStatus Status, bool Permanent);
-
-    private sealed class RecordingObserver : IOutboxDeliveryObserver
-    {
-        public List<Observed> Calls { get; } = [];
-
-        public Task OnSentAsync(OutboxMessage message, CancellationToken cancellationToken)
-        {
-            Calls.Add(new Observed("sent", message.Id, message.Status, Permanent: false));
-            return Task.CompletedTask;
-        }
-
-        public Task OnFailedAsync(OutboxMessage message, bool permanent, CancellationToken cancellationToken)
-        {
-            Calls.Add(new Observed("failed", message.Id, message.Status, permanent));
-            return Task.CompletedTask;
-        }
     }
 }
