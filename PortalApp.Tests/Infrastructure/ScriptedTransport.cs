@@ -37,6 +37,12 @@ internal sealed class ScriptedTransport : IEmailTransport
     public static Task BlockUntilCancelled(MimeMessage message, CancellationToken cancellationToken)
         => Task.Delay(Timeout.Infinite, cancellationToken);
 
+    public Task WaitForSendCallsAsync(int count)
+        => Poll.UntilAsync(() => Task.FromResult(SendCalls), n => n >= count, $"{count} send(s) to begin");
+
+    public Task WaitForSentAsync(int count)
+        => Poll.UntilAsync(() => Task.FromResult(Sent.Count), n => n >= count, $"{count} message(s) to be sent");
+
     private sealed class Session(ScriptedTransport owner) : IEmailTransportSession
     {
         public bool IsConnected { get; private set; }

@@ -229,7 +229,7 @@ public sealed class OutboxBatchTests : IAsyncLifetime
         using var stopping = new CancellationTokenSource();
 
         var batch = SendDueAsync(stopping.Token);
-        await Poll.UntilAsync(() => Task.FromResult(transport.SendCalls), n => n == 1, "the first message to be in flight");
+        await transport.WaitForSendCallsAsync(1);
         await stopping.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => batch);
 

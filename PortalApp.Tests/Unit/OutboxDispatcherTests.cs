@@ -59,20 +59,21 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DispatchDue_StoppedMidBatch_SessionClosedAndMessagesDueForTheNextStart()
+    public async Task DispatchDue_StoppedMidBatchOverAWorkingConnection_SessionClosedNotKept()
     {
-        transport.WhileSending = ScriptedTransport.BlockUntilCancelled;
-        await services.EnqueueAsync(Outbox.Message(1), Outbox.Message(2));
+        transport.WhileSending = (m, ct) => m.Subject == "Test message 2" ? ScriptedTransport.BlockUntilCancelled(m, ct) : Task.CompletedTask;
+        await services.EnqueueAsync(Outbox.Message(1));
+        services.Time.Advance(TimeSpan.FromSeconds(1));
+        await services.EnqueueAsync(Outbox.Message(2));
         using var stopping = new CancellationTokenSource();
 
         var dispatch = dispatcher.DispatchDueAsync(stopping.Token, keepSessionOpen: true);
-        await Poll.UntilAsync(() => Task.FromResult(transport.SendCalls), n => n == 1, "the first message to be in flight");
+        await transport.WaitForSendCallsAsync(2);
         await stopping.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatch);
 
+        Assert.Equal("Test message 1", Assert.Single(transport.Sent).Subject);
         Assert.Equal(1, transport.SessionsDisposed);
-        transport.WhileSending = null;
-        Assert.Equal(2, await dispatcher.DispatchDueAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -84,16 +85,14 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         await services.EnqueueAsync(Outbox.Message(1));
         services.Signal.Wake();
 
-        await Poll.UntilAsync(() => Task.FromResult(transport.Sent.Count), n => n == 1, "the queued message to be sent");
+        await transport.WaitForSentAsync(1);
         await dispatcher.StopAsync(CancellationToken.None);
     }
 
     [Fact]
     public async Task Loop_KeptSessionIdle_ClosedAfterIdleTimeoutDespiteEmptyPolls()
     {
-        await services.EnqueueAsync(Outbox.Message(1));
-        await dispatcher.StartAsync(CancellationToken.None);
-        await Poll.UntilAsync(() => Task.FromResult(transport.Sent.Count), n => n == 1, "the message to be sent");
+        await StartWithOneMessageSentAsync();
 
         services.Time.Advance(TimeSpan.FromSeconds(1));
         await Task.Delay(100);
@@ -114,13 +113,18 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     [Fact]
     public async Task Loop_Stopped_KeptSessionClosed()
     {
-        await services.EnqueueAsync(Outbox.Message(1));
-        await dispatcher.StartAsync(CancellationToken.None);
-        await Poll.UntilAsync(() => Task.FromResult(transport.Sent.Count), n => n == 1, "the message to be sent");
+        await StartWithOneMessageSentAsync();
         Assert.Equal(0, transport.SessionsDisposed);
 
         await dispatcher.StopAsync(CancellationToken.None);
 
         Assert.Equal(1, transport.SessionsDisposed);
+    }
+
+    private async Task StartWithOneMessageSentAsync()
+    {
+        await services.EnqueueAsync(Outbox.Message(1));
+        await dispatcher.StartAsync(CancellationToken.None);
+        await transport.WaitForSentAsync(1);
     }
 }
