@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Features.Email;
-using PortalApp.Features.Email.Templates;
+using PortalApp.Features.Account.Templates;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Integration;
@@ -52,10 +52,7 @@ public sealed class EmailTemplateTests(PortalAppFactory factory) : IClassFixture
         other.Settings["Seed:DemoData"] = "false";
 
         await using var scope = other.Services.CreateAsyncScope();
-        var email = await scope.ServiceProvider.GetRequiredService<EmailRenderer>().RenderAsync<RegistrationAttemptTemplate>(new Dictionary<string, object?>
-        {
-            [nameof(RegistrationAttemptTemplate.FullName)] = "Ana",
-        });
+        var email = await scope.ServiceProvider.GetRequiredService<EmailRenderer>().RenderAsync(new RegistrationAttemptEmail("Ana"));
 
         var hrefs = StaticForm.Parse(email.Html).QuerySelectorAll(".content a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["https://portal.example.com/self-service/Account/Login", "https://portal.example.com/self-service/Account/ForgotPassword"], hrefs);
@@ -92,10 +89,6 @@ public sealed class EmailTemplateTests(PortalAppFactory factory) : IClassFixture
     private static async Task<RenderedEmail> RenderConfirmAsync(PortalAppFactory app, string fullName)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<EmailRenderer>().RenderAsync<ConfirmEmailTemplate>(new Dictionary<string, object?>
-        {
-            [nameof(ConfirmEmailTemplate.FullName)] = fullName,
-            [nameof(ConfirmEmailTemplate.ConfirmationLink)] = Link,
-        });
+        return await scope.ServiceProvider.GetRequiredService<EmailRenderer>().RenderAsync(new ConfirmAddressEmail(fullName, Link));
     }
 }

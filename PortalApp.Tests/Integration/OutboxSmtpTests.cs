@@ -5,23 +5,18 @@ using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Integration;
 
-/// <summary>The outbox and its background dispatcher against a real SMTP server on loopback.</summary>
-public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
+/// <summary>The outbox and its background dispatcher against a real SMTP server on loopback: delivery, retries, secrets.</summary>
+public sealed class OutboxSmtpTests(ITestOutputHelper output) : SmtpOutboxTestBase
 {
-    private readonly TestSmtpServer smtp = new();
-    private readonly List<PortalAppFactory> factories = [];
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
     [Fact]
     public async Task Smtp_QueuedMessage_DeliveredWithHtmlAndTextPartsAndRightHeaders()
     {
-        smtp.Start();
+        Smtp.Start();
         var factory = NewFactory();
 
         await Outbox.EnqueueAsync(factory, Outbox.Message(1));
 
-        var received = (await smtp.WaitForAsync(_ => true)).Single();
+        var received = (await Smtp.WaitForAsync(_ => true)).Single();
         Assert.Equal("no-reply@portal.test", received.From.Mailboxes.Single().Address);
         Assert.Equal("Customer Portal", received.From.Mailboxes.Single().Name);
         var to = received.To.Mailboxes.Single();
@@ -53,18 +48,18 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.NotNull(m.LastError);
             Assert.True(m.NextAttemptAt > m.CreatedAt + TimeSpan.FromMilliseconds(200), "a failed message is retried later, not immediately");
         });
-        Assert.Empty(smtp.Messages);
+        Assert.Empty(Smtp.Messages);
 
-        smtp.Start();
+        Smtp.Start();
         var clock = Stopwatch.StartNew();
         var sent = await Outbox.WaitUntilAsync(factory, m => m.All(x => x.Status == OutboxStatus.Sent), "every message sent once the server is back");
         output.WriteLine($"5 messages delivered {clock.ElapsedMilliseconds} ms after the SMTP server came back.");
 
-        Assert.Equal(5, smtp.Messages.Count);
+        Assert.Equal(5, Smtp.Messages.Count);
         Assert.Equal(
             messages.Select(m => m.ToAddress).Order(),
-            smtp.Messages.Select(m => m.To.Mailboxes.Single().Address).Order());
-        Assert.Equal(5, smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+            Smtp.Messages.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.Equal(5, Smtp.Messages.Select(m => m.MessageId).Distinct().Count());
         Assert.All(sent, m => Assert.True(m.Attempts >= 4));
     }
 
@@ -80,17 +75,16 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
             first.Settings["ConnectionStrings:Portal"] = connectionString;
             await Outbox.EnqueueAsync(first, Outbox.Message(1, secret: true), Outbox.Message(2, secret: true), Outbox.Message(3));
             await Outbox.WaitUntilAsync(first, m => m.Count == 3 && m.All(x => x.Attempts >= 1), "a failed attempt while the server is down");
-            await first.DisposeAsync();
-            factories.Remove(first);
+            await DisposeAppsAsync();
 
-            smtp.Start();
+            Smtp.Start();
             var second = NewFactory();
             second.Settings["ConnectionStrings:Portal"] = connectionString;
             _ = second.Services;
 
-            var received = await smtp.WaitForAsync(_ => true, count: 3);
+            var received = await Smtp.WaitForAsync(_ => true, count: 3);
             await Outbox.WaitUntilAsync(second, m => m.Count == 3 && m.All(x => x.Status == OutboxStatus.Sent), "all three marked sent after the restart");
-            Assert.Equal(3, smtp.Messages.Count);
+            Assert.Equal(3, Smtp.Messages.Count);
             Assert.Equal(["customer1@example.com", "customer2@example.com", "customer3@example.com"], received.Select(m => m.To.Mailboxes.Single().Address).Order());
 
             // The protected bodies were written by the first process and read by the second: the keys live in the database.
@@ -98,87 +92,11 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
         }
         finally
         {
-            // Stop the second instance first: while it runs it keeps writing the database's WAL files.
-            foreach (var factory in factories)
-            {
-                await factory.DisposeAsync();
-            }
-
-            factories.Clear();
+            // The second app still polls the database; stopped first, it can't recreate files while they are deleted.
+            await DisposeAppsAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(databaseDirectory, recursive: true);
         }
-    }
-
-    [Fact]
-    public async Task Smtp_BatchOfMessages_SentOverOneConnection()
-    {
-        smtp.Start();
-        var factory = NewFactory();
-        _ = factory.Services;
-        var sessionsBefore = smtp.SessionCount;
-
-        var clock = Stopwatch.StartNew();
-        await Outbox.EnqueueAsync(factory, Enumerable.Range(1, 20).Select(i => Outbox.Message(i)).ToArray());
-        await smtp.WaitForAsync(_ => true, count: 20);
-        output.WriteLine($"20 messages delivered over SMTP in {clock.ElapsedMilliseconds} ms.");
-
-        Assert.Equal(1, smtp.DeliverySessionCount);
-        Assert.Equal(1, smtp.SessionCount - sessionsBefore);
-    }
-
-    [Fact]
-    public async Task Smtp_MoreThanOneBatch_ConnectionKeptAcrossBatches()
-    {
-        smtp.Start();
-        var factory = NewFactory();
-        factory.Settings["Email:Outbox:BatchSize"] = "10";
-        _ = factory.Services;
-
-        var clock = Stopwatch.StartNew();
-        await Outbox.EnqueueAsync(factory, Enumerable.Range(1, 25).Select(i => Outbox.Message(i)).ToArray());
-        await smtp.WaitForAsync(_ => true, count: 25);
-        output.WriteLine($"25 messages in batches of 10 delivered in {clock.ElapsedMilliseconds} ms.");
-
-        Assert.Equal(1, smtp.DeliverySessionCount);
-        Assert.Equal(25, smtp.Messages.Select(m => m.MessageId).Distinct().Count());
-    }
-
-    [Fact]
-    public async Task Smtp_NoIdleKeepAlive_OneConnectionPerBatch()
-    {
-        smtp.Start();
-        var factory = NewFactory();
-        factory.Settings["Email:Outbox:BatchSize"] = "10";
-        factory.Settings["Email:Outbox:SessionIdleTimeout"] = "00:00:00";
-        _ = factory.Services;
-
-        await Outbox.EnqueueAsync(factory, Enumerable.Range(1, 25).Select(i => Outbox.Message(i)).ToArray());
-        await smtp.WaitForAsync(_ => true, count: 25);
-
-        Assert.Equal(3, smtp.DeliverySessionCount);
-    }
-
-    [Fact]
-    public async Task Smtp_KeptConnectionDroppedByServer_NextMessageDeliveredOnFirstAttempt()
-    {
-        smtp.Start();
-        var factory = NewFactory();
-        factory.Settings["Email:Outbox:SessionIdleTimeout"] = "00:05:00";
-        await Outbox.EnqueueAsync(factory, Outbox.Message(1));
-        await smtp.WaitForAsync(_ => true);
-        await Outbox.WaitUntilAsync(factory, m => m.All(x => x.Status == OutboxStatus.Sent), "the first message marked sent");
-
-        // The server restarts on the same port while the portal still holds the idle connection.
-        await smtp.StopAsync();
-        smtp.Start();
-        await Outbox.EnqueueAsync(factory, Outbox.Message(2));
-
-        await smtp.WaitForAsync(m => m.Subject == "Test message 2");
-        var second = (await Outbox.WaitUntilAsync(factory, m => m.Count == 2 && m.All(x => x.Status == OutboxStatus.Sent), "the second message marked sent"))
-            .Single(m => m.ToAddress == "customer2@example.com");
-        Assert.Equal(1, second.Attempts);
-        Assert.Null(second.LastError);
     }
 
     [Fact]
@@ -195,8 +113,8 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.DoesNotContain("Hello", secret.TextBody);
         Assert.Contains("secret-2", pending.Single(m => m.ToAddress == "customer2@example.com").TextBody);
 
-        smtp.Start();
-        var delivered = await smtp.WaitForOneAsync("customer1@example.com", "Test message 1");
+        Smtp.Start();
+        var delivered = await Smtp.WaitForOneAsync("customer1@example.com", "Test message 1");
         Assert.Contains("http://portal.test/t/secret-1", delivered.TextBody);
         Assert.Contains("http://portal.test/t/secret-1", delivered.HtmlBody);
 
@@ -210,8 +128,8 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Smtp_RecipientRefusedWith5xx_FailedAtOnceOthersDelivered()
     {
-        smtp.RejectRecipient = address => address == "bounce@example.com";
-        smtp.Start();
+        Smtp.RejectRecipient = address => address == "bounce@example.com";
+        Smtp.Start();
         var factory = NewFactory();
         factory.Settings["Email:Outbox:MaxAttempts"] = "3";
 
@@ -225,42 +143,24 @@ public sealed class OutboxSmtpTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Null(failed.TextBody);
         Assert.Null(failed.HtmlBody);
         Assert.All(final.Where(m => m.ToAddress != "bounce@example.com"), m => Assert.Equal(OutboxStatus.Sent, m.Status));
-        Assert.Equal(2, smtp.Messages.Count);
+        Assert.Equal(2, Smtp.Messages.Count);
     }
 
     [Fact]
     public async Task Smtp_NameAndSubjectWithLineBreaks_NeverReachHeaders()
     {
-        smtp.Start();
+        Smtp.Start();
         var factory = NewFactory();
         var hostile = new EmailMessage("customer@example.com", "Eve\r\nBcc: victim@example.com", "Hi\r\nBcc: victim2@example.com", "<p>x</p>", "x", "test", false);
 
         await Outbox.EnqueueAsync(factory, hostile);
 
-        var received = (await smtp.WaitForAsync(_ => true)).Single();
+        var received = (await Smtp.WaitForAsync(_ => true)).Single();
         Assert.Empty(received.Bcc);
         Assert.Empty(received.Cc);
         Assert.Equal("customer@example.com", received.To.Mailboxes.Single().Address);
         Assert.DoesNotContain("\n", received.To.Mailboxes.Single().Name, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", received.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(received.Headers, h => h.Field.Equals("Bcc", StringComparison.OrdinalIgnoreCase));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var factory in factories)
-        {
-            await factory.DisposeAsync();
-        }
-
-        await smtp.DisposeAsync();
-    }
-
-    private PortalAppFactory NewFactory()
-    {
-        var factory = new PortalAppFactory().WithSmtp(smtp);
-        factory.Settings["Seed:DemoData"] = "false";
-        factories.Add(factory);
-        return factory;
     }
 }

@@ -54,17 +54,3 @@ public sealed class NoControlCharactersAttributeTests
     public void FormatErrorMessage_NamesTheField()
         => Assert.Equal("Full name can't contain line breaks or control characters.", new NoControlCharactersAttribute().FormatErrorMessage("Full name"));
 }
-
-public sealed class OutboxRetryDelayTests
-{
-    [Fact]
-    public void RetryDelay_GrowsExponentiallyUpToTheMaximum()
-    {
-        var options = new OutboxOptions { RetryBaseDelay = TimeSpan.FromSeconds(2), RetryMaxDelay = TimeSpan.FromMinutes(10) };
-
-        var delays = Enumerable.Range(1, 12).Select(a => OutboxDispatcher.RetryDelay(a, options).TotalSeconds).ToArray();
-
-        Assert.Equal([2, 4, 8, 16, 32, 64, 128, 256, 512, 600, 600, 600], delays);
-        Assert.Equal(TimeSpan.FromMinutes(10), OutboxDispatcher.RetryDelay(1000, options));
-    }
-}

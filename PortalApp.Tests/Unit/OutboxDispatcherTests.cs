@@ -1,332 +1,130 @@
-using MailKit.Net.Smtp;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using MimeKit;
-using PortalApp.Data;
 using PortalApp.Features.Email;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Unit;
 
-/// <summary>The dispatcher driven directly with a fake clock and a scripted transport: exact backoff, give-up and claim rules.</summary>
+/// <summary>The dispatcher's loop with a fake clock and a scripted transport: which session carries a batch, when it is kept and when closed.</summary>
 public sealed class OutboxDispatcherTests : IAsyncLifetime
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "portal-tests", "dispatcher-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-    private readonly ScriptedTransport transport = new();
     private readonly OutboxOptions outbox = new()
     {
-        BatchSize = 50,
-        MaxAttempts = 5,
-        RetryBaseDelay = TimeSpan.FromSeconds(2),
-        RetryMaxDelay = TimeSpan.FromSeconds(10),
-        ClaimTimeout = TimeSpan.FromMinutes(2),
+        PollInterval = TimeSpan.FromSeconds(1),
+        SessionIdleTimeout = TimeSpan.FromSeconds(5),
     };
 
-    private ServiceProvider services = default!;
+    private readonly ScriptedTransport transport = new();
+    private OutboxTestServices services = default!;
     private OutboxDispatcher dispatcher = default!;
 
     public async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(directory);
-        var collection = new ServiceCollection();
-        collection.AddLogging();
-        collection.AddDbContext<PortalDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(directory, "portal.db")}"));
-        collection.AddDataProtection().UseEphemeralDataProtectionProvider();
-        collection.AddSingleton<TimeProvider>(time);
-        collection.AddSingleton<OutboxSignal>();
-        collection.AddScoped<IEmailOutbox, EmailOutbox>();
-        collection.AddSingleton<IEmailTransport>(transport);
-        services = collection.BuildServiceProvider();
-
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
-
-        var options = Options.Create(new EmailOptions { From = "Customer Portal <no-reply@portal.test>", Outbox = outbox });
-        dispatcher = new OutboxDispatcher(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<OutboxSignal>(), options, time, NullLogger<OutboxDispatcher>.Instance);
-    }
-
-    [Fact]
-    public async Task DispatchDue_TransportDown_RetriesWithExponentialBackoffCappedAtMax()
-    {
-        transport.OpenFailure = () => new IOException("connection refused");
-        await EnqueueAsync(Outbox.Message(1));
-
-        var expected = new[] { 2, 4, 8, 10 }.Select(s => TimeSpan.FromSeconds(s)).ToArray();
-        for (var attempt = 1; attempt <= expected.Length; attempt++)
-        {
-            Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None));
-            var message = await SingleAsync();
-            Assert.Equal(OutboxStatus.Pending, message.Status);
-            Assert.Equal(attempt, message.Attempts);
-            Assert.Equal(time.GetUtcNow() + expected[attempt - 1], message.NextAttemptAt);
-            Assert.Equal("IOException: connection refused", message.LastError);
-
-            time.Advance(expected[attempt - 1] - TimeSpan.FromMilliseconds(1));
-            Assert.Equal(0, await dispatcher.DispatchDueAsync(CancellationToken.None));
-            time.Advance(TimeSpan.FromMilliseconds(1));
-        }
-
-        Assert.Equal(4, transport.OpenCalls);
-        Assert.Equal(0, transport.SessionsOpened);
-    }
-
-    [Fact]
-    public async Task DispatchDue_FailsEveryTime_FailedAfterMaxAttemptsWithProtectedBodyErased()
-    {
-        transport.SendFailure = _ => new InvalidOperationException("mailbox unavailable");
-        await EnqueueAsync(Outbox.Message(1, secret: true));
-
-        for (var attempt = 1; attempt <= outbox.MaxAttempts; attempt++)
-        {
-            Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None));
-            time.Advance(outbox.RetryMaxDelay);
-        }
-
-        var message = await SingleAsync();
-        Assert.Equal(OutboxStatus.Failed, message.Status);
-        Assert.Equal(outbox.MaxAttempts, message.Attempts);
-        Assert.Null(message.HtmlBody);
-        Assert.Null(message.TextBody);
-
-        time.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(0, await dispatcher.DispatchDueAsync(CancellationToken.None));
-        Assert.Equal(outbox.MaxAttempts, transport.SendAttempts);
-    }
-
-    [Fact]
-    public async Task DispatchDue_ServerRefusesPermanently_FailedAtOnceWithoutRetries()
-    {
-        transport.SendFailure = _ => new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, "5.1.1 no such user");
-        await EnqueueAsync(Outbox.Message(1, secret: true));
-
-        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None));
-
-        var message = await SingleAsync();
-        Assert.Equal(OutboxStatus.Failed, message.Status);
-        Assert.Equal(1, message.Attempts);
-        Assert.Null(message.TextBody);
-        time.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(0, await dispatcher.DispatchDueAsync(CancellationToken.None));
-        Assert.Equal(1, transport.SendAttempts);
-    }
-
-    [Fact]
-    public async Task DispatchDue_ServerRefusesTemporarily_RetriedLater()
-    {
-        transport.SendFailure = _ => new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxBusy, "4.2.1 mailbox busy");
-        await EnqueueAsync(Outbox.Message(1));
-
-        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None));
-
-        var message = await SingleAsync();
-        Assert.Equal(OutboxStatus.Pending, message.Status);
-        Assert.Equal(time.GetUtcNow() + outbox.RetryBaseDelay, message.NextAttemptAt);
-    }
-
-    [Fact]
-    public async Task DispatchDue_ServerRefusesSender_RetriedLaterNotFailed()
-    {
-        // 530 to MAIL FROM is the portal's own setup (credentials), not this message: fixing it must let mail flow.
-        transport.SendFailure = _ => new SmtpCommandException(SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.AuthenticationRequired, "5.7.0 authentication required");
-        await EnqueueAsync(Outbox.Message(1));
-
-        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None));
-
-        var message = await SingleAsync();
-        Assert.Equal(OutboxStatus.Pending, message.Status);
-        Assert.Equal(1, message.Attempts);
-    }
-
-    [Fact]
-    public async Task DispatchDue_KeptSessionGoneWhileIdle_SentOverFreshSessionOnFirstAttempt()
-    {
-        await EnqueueAsync(Outbox.Message(1));
-        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None, keepSessionOpen: true));
-        Assert.Equal(0, transport.SessionsDisposed);
-
-        // The kept connection has sent one message and then dropped; a fresh one works.
-        transport.BreakAfterSends = 1;
-        await EnqueueAsync(Outbox.Message(2));
-        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None, keepSessionOpen: true));
-
-        var second = (await ReadAsync()).Single(m => m.ToAddress == "customer2@example.com");
-        Assert.Equal(OutboxStatus.Sent, second.Status);
-        Assert.Equal(1, second.Attempts);
-        Assert.Null(second.LastError);
-        Assert.Equal(2, transport.SessionsOpened);
-        Assert.Equal(1, transport.SessionsDisposed);
-    }
-
-    [Fact]
-    public async Task DispatchDue_ConnectionDropsMidBatch_RestOfBatchSentOverNewConnection()
-    {
-        transport.BreakAfterSends = 2;
-        await EnqueueAsync(Enumerable.Range(1, 5).Select(i => Outbox.Message(i)).ToArray());
-
-        Assert.Equal(5, await dispatcher.DispatchDueAsync(CancellationToken.None));
-
-        // Two over the first connection, the third hits the drop (retried later), two over a new connection.
-        var messages = await ReadAsync();
-        Assert.Equal(4, messages.Count(m => m.Status == OutboxStatus.Sent));
-        var dropped = Assert.Single(messages, m => m.Status == OutboxStatus.Pending);
-        Assert.Equal("IOException: connection reset by peer", dropped.LastError);
-        Assert.Equal(2, transport.SessionsOpened);
-        Assert.Equal(2, transport.SessionsDisposed);
-    }
-
-    [Fact]
-    public async Task DispatchDue_OneMessageFailsInBatch_OthersSentOverOneSession()
-    {
-        transport.SendFailure = m => m.To.Mailboxes.Single().Address == "customer2@example.com" ? new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxBusy, "4.2.1 try later") : null;
-        await EnqueueAsync(Outbox.Message(1), Outbox.Message(2), Outbox.Message(3));
-
-        Assert.Equal(3, await dispatcher.DispatchDueAsync(CancellationToken.None));
-
-        Assert.Equal(1, transport.SessionsOpened);
-        Assert.Equal(["customer1@example.com", "customer3@example.com"], transport.Sent.Select(m => m.To.Mailboxes.Single().Address).Order());
-        var messages = await ReadAsync();
-        Assert.Equal(OutboxStatus.Pending, messages.Single(m => m.ToAddress == "customer2@example.com").Status);
-        Assert.Equal(2, messages.Count(m => m.Status == OutboxStatus.Sent));
-    }
-
-    [Fact]
-    public async Task DispatchDue_SentProtectedMessage_SecretDecryptedForSendingAndErasedAfter()
-    {
-        await EnqueueAsync(Outbox.Message(1, secret: true));
-        var stored = await SingleAsync();
-        Assert.DoesNotContain("secret-1", stored.TextBody);
-
-        await dispatcher.DispatchDueAsync(CancellationToken.None);
-
-        Assert.Contains("http://portal.test/t/secret-1", transport.Sent.Single().TextBody);
-        var sent = await SingleAsync();
-        Assert.Equal(OutboxStatus.Sent, sent.Status);
-        Assert.Equal(time.GetUtcNow(), sent.SentAt);
-        Assert.Null(sent.HtmlBody);
-        Assert.Null(sent.TextBody);
-    }
-
-    [Fact]
-    public async Task DispatchDue_StoppedWhileConnecting_LeavesMessagesDueForTheNextProcess()
-    {
-        transport.BlockOpenUntilCancelled = true;
-        await EnqueueAsync(Outbox.Message(1), Outbox.Message(2));
-        using var stopping = new CancellationTokenSource();
-
-        var dispatch = dispatcher.DispatchDueAsync(stopping.Token);
-        await Poll.UntilAsync(() => Task.FromResult(transport.OpenCalls), n => n == 1, "the transport to be opened");
-        await stopping.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatch);
-
-        // A restarted app must be able to send them straight away, not after the claim timeout.
-        transport.BlockOpenUntilCancelled = false;
-        Assert.Equal(2, await dispatcher.DispatchDueAsync(CancellationToken.None));
-        Assert.Equal(2, transport.Sent.Count);
+        services = await OutboxTestServices.CreateAsync(outbox);
+        dispatcher = services.Dispatcher(transport);
     }
 
     public async ValueTask DisposeAsync()
     {
+        dispatcher.Dispose();
         await services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
     }
 
-    private async Task EnqueueAsync(params EmailMessage[] messages)
+    [Fact]
+    public async Task DispatchDue_KeepSessionOpen_NextBatchGoesOverTheIdleSession()
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var outboxApi = scope.ServiceProvider.GetRequiredService<IEmailOutbox>();
-        foreach (var message in messages)
-        {
-            outboxApi.Add(db, message);
-        }
+        await services.EnqueueAsync(Outbox.Message(1));
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None, keepSessionOpen: true));
+        await services.EnqueueAsync(Outbox.Message(2));
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None, keepSessionOpen: true));
 
-        await db.SaveChangesAsync();
+        Assert.Equal(1, transport.SessionsStarted);
+        Assert.Equal(0, transport.SessionsDisposed);
+        Assert.Equal(2, transport.IdleMarks);
+        Assert.Equal(2, transport.Sent.Count);
     }
 
-    private async Task<List<OutboxMessage>> ReadAsync()
+    [Fact]
+    public async Task DispatchDue_DirectCall_OwnSessionClosedAndKeptSessionLeftAlone()
     {
-        await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().OutboxMessages.AsNoTracking().ToListAsync();
+        await services.EnqueueAsync(Outbox.Message(1));
+        await dispatcher.DispatchDueAsync(CancellationToken.None, keepSessionOpen: true);
+
+        await services.EnqueueAsync(Outbox.Message(2));
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        Assert.Equal(2, transport.SessionsStarted);
+        Assert.Equal(1, transport.SessionsDisposed);
+
+        await services.EnqueueAsync(Outbox.Message(3));
+        await dispatcher.DispatchDueAsync(CancellationToken.None, keepSessionOpen: true);
+        Assert.Equal(2, transport.SessionsStarted);
     }
 
-    private async Task<OutboxMessage> SingleAsync() => (await ReadAsync()).Single();
-
-    private sealed class ScriptedTransport : IEmailTransport
+    [Fact]
+    public async Task DispatchDue_StoppedMidBatchOverAWorkingConnection_SessionClosedNotKept()
     {
-        private int sessionsOpened;
-        private int sessionsDisposed;
-        private int openCalls;
-        private int sendAttempts;
+        transport.WhileSending = (m, ct) => m.Subject == "Test message 2" ? ScriptedTransport.BlockUntilCancelled(m, ct) : Task.CompletedTask;
+        await services.EnqueueAsync(Outbox.Message(1));
+        services.Time.Advance(TimeSpan.FromSeconds(1));
+        await services.EnqueueAsync(Outbox.Message(2));
+        using var stopping = new CancellationTokenSource();
 
-        /// <summary>Each session's connection drops after this many messages: later sends on it throw IOException.</summary>
-        public int? BreakAfterSends { get; set; }
+        var dispatch = dispatcher.DispatchDueAsync(stopping.Token, keepSessionOpen: true);
+        await transport.WaitForSendCallsAsync(2);
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatch);
 
-        public int SessionsDisposed => Volatile.Read(ref sessionsDisposed);
+        Assert.Equal("Test message 1", Assert.Single(transport.Sent).Subject);
+        Assert.Equal(1, transport.SessionsDisposed);
+    }
 
-        public Func<Exception?>? OpenFailure { get; set; }
+    [Fact]
+    public async Task Loop_MailQueuedWhileWaiting_SentWithoutWaitingForThePoll()
+    {
+        await dispatcher.StartAsync(CancellationToken.None);
+        await Poll.UntilAsync(() => Task.FromResult(transport.SessionsStarted), n => n == 1, "the first (empty) pass");
 
-        public Func<MimeMessage, Exception?>? SendFailure { get; set; }
+        await services.EnqueueAsync(Outbox.Message(1));
+        services.Signal.Wake();
 
-        public volatile bool BlockOpenUntilCancelled;
+        await transport.WaitForSentAsync(1);
+        await dispatcher.StopAsync(CancellationToken.None);
+    }
 
-        public System.Collections.Concurrent.ConcurrentQueue<MimeMessage> Sent { get; } = new();
+    [Fact]
+    public async Task Loop_KeptSessionIdle_ClosedAfterIdleTimeoutDespiteEmptyPolls()
+    {
+        await StartWithOneMessageSentAsync();
 
-        public int SessionsOpened => Volatile.Read(ref sessionsOpened);
+        services.Time.Advance(TimeSpan.FromSeconds(1));
+        await Task.Delay(100);
+        Assert.Equal(0, transport.SessionsDisposed);
 
-        public int OpenCalls => Volatile.Read(ref openCalls);
-
-        public int SendAttempts => Volatile.Read(ref sendAttempts);
-
-        public async Task<IEmailTransportSession> OpenAsync(CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref openCalls);
-            if (BlockOpenUntilCancelled)
+        // Each step is one poll interval; the polls find nothing, so the connection's idle time keeps adding up.
+        await Poll.UntilAsync(
+            () =>
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
+                services.Time.Advance(TimeSpan.FromSeconds(1));
+                return Task.FromResult(transport.SessionsDisposed);
+            },
+            n => n >= 1,
+            "the idle session to be closed");
+        await dispatcher.StopAsync(CancellationToken.None);
+    }
 
-            if (OpenFailure?.Invoke() is { } failure)
-            {
-                throw failure;
-            }
+    [Fact]
+    public async Task Loop_Stopped_KeptSessionClosed()
+    {
+        await StartWithOneMessageSentAsync();
+        Assert.Equal(0, transport.SessionsDisposed);
 
-            Interlocked.Increment(ref sessionsOpened);
-            return new Session(this);
-        }
+        await dispatcher.StopAsync(CancellationToken.None);
 
-        private sealed class Session(ScriptedTransport owner) : IEmailTransportSession
-        {
-            private int sent;
+        Assert.Equal(1, transport.SessionsDisposed);
+    }
 
-            public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
-            {
-                Interlocked.Increment(ref owner.sendAttempts);
-                if (sent >= owner.BreakAfterSends)
-                {
-                    throw new IOException("connection reset by peer");
-                }
-
-                if (owner.SendFailure?.Invoke(message) is { } failure)
-                {
-                    throw failure;
-                }
-
-                sent++;
-                owner.Sent.Enqueue(message);
-                return Task.CompletedTask;
-            }
-
-            public ValueTask DisposeAsync()
-            {
-                Interlocked.Increment(ref owner.sessionsDisposed);
-                return ValueTask.CompletedTask;
-            }
-        }
+    private async Task StartWithOneMessageSentAsync()
+    {
+        await services.EnqueueAsync(Outbox.Message(1));
+        await dispatcher.StartAsync(CancellationToken.None);
+        await transport.WaitForSentAsync(1);
     }
 }

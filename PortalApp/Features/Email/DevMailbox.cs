@@ -3,10 +3,6 @@ using MimeKit;
 
 namespace PortalApp.Features.Email;
 
-public sealed record DevMailSummary(string Id, DateTimeOffset Date, string To, string Subject);
-
-public sealed record DevMail(DevMailSummary Summary, string? Html, string? Text);
-
 /// <summary>Reads the pickup folder for the Development mailbox page.</summary>
 internal sealed class DevMailbox(IOptions<EmailOptions> options, IHostEnvironment environment)
 {

@@ -7,39 +7,22 @@ using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.Email;
 
-/// <summary>What every template knows about the portal: its name, support address and public base URL.</summary>
-public sealed record EmailContext(string ProductName, string SupportEmail, Uri BaseUri);
-
-public sealed record RenderedEmail(string Html, string Text);
-
-/// <summary>Renders an email template (a Razor component deriving from <see cref="EmailTemplate"/>) to HTML with inline CSS and to plain text.</summary>
+/// <summary>Renders an email model with its template (see <see cref="IEmailModel{TModel, TTemplate}"/>) to HTML with inline CSS and to plain text.</summary>
 public sealed partial class EmailRenderer(IServiceProvider services, ILoggerFactory loggerFactory, IOptions<PortalOptions> portal, PublicUrls urls)
 {
     public EmailContext Context => new(portal.Value.ProductName, portal.Value.SupportEmail, urls.BaseUri);
 
-    public async Task<RenderedEmail> RenderAsync<TTemplate>(IReadOnlyDictionary<string, object?> parameters)
-        where TTemplate : EmailTemplate
+    public async Task<RenderedEmail> RenderAsync<TModel, TTemplate>(IEmailModel<TModel, TTemplate> model)
+        where TModel : IEmailModel<TModel, TTemplate>
+        where TTemplate : EmailTemplate<TModel>
     {
         await using var renderer = new HtmlRenderer(services, loggerFactory);
         var context = Context;
-        var html = await RenderOnceAsync<TTemplate>(renderer, parameters, context, plainText: false);
-        var text = await RenderOnceAsync<TTemplate>(renderer, parameters, context, plainText: true);
+        var html = await RenderOnceAsync<TModel, TTemplate>(renderer, (TModel)model, context, plainText: false);
+        var text = await RenderOnceAsync<TModel, TTemplate>(renderer, (TModel)model, context, plainText: true);
         var inlined = PreMailer.Net.PreMailer.MoveCssInline(html, removeStyleElements: true, stripIdAndClassAttributes: false).Html;
         return new RenderedEmail(inlined, ToPlainText(text));
     }
-
-    private static Task<string> RenderOnceAsync<TTemplate>(HtmlRenderer renderer, IReadOnlyDictionary<string, object?> parameters, EmailContext context, bool plainText)
-        where TTemplate : EmailTemplate
-        => renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var all = new Dictionary<string, object?>(parameters)
-            {
-                [nameof(EmailTemplate.Context)] = context,
-                [nameof(EmailTemplate.PlainText)] = plainText,
-            };
-            var output = await renderer.RenderComponentAsync<TTemplate>(ParameterView.FromDictionary(all));
-            return output.ToHtmlString();
-        });
 
     /// <summary>The text rendering is HTML-encoded by the renderer; decode it and tidy the blank lines.</summary>
     internal static string ToPlainText(string rendered)
@@ -50,18 +33,20 @@ public sealed partial class EmailRenderer(IServiceProvider services, ILoggerFact
         return ExtraBlankLines().Replace(joined, "\n\n").Trim() + "\n";
     }
 
+    private static Task<string> RenderOnceAsync<TModel, TTemplate>(HtmlRenderer renderer, TModel model, EmailContext context, bool plainText)
+        where TTemplate : EmailTemplate<TModel>
+        => renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(EmailTemplate<TModel>.Model)] = model,
+                [nameof(EmailTemplate<TModel>.Context)] = context,
+                [nameof(EmailTemplate<TModel>.PlainText)] = plainText,
+            });
+            var output = await renderer.RenderComponentAsync<TTemplate>(parameters);
+            return output.ToHtmlString();
+        });
+
     [GeneratedRegex("\n{3,}")]
     private static partial Regex ExtraBlankLines();
-}
-
-/// <summary>Base of every email template: rendered once as HTML and once as plain text.</summary>
-public abstract class EmailTemplate : ComponentBase
-{
-    [Parameter, EditorRequired]
-    public EmailContext Context { get; set; } = default!;
-
-    [Parameter]
-    public bool PlainText { get; set; }
-
-    protected string Link(string relative) => new Uri(Context.BaseUri, relative.TrimStart('/')).ToString();
 }

@@ -22,11 +22,14 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<EmailRenderer>();
-        services.AddScoped<PickupEmailTransport>();
-        services.AddScoped<SmtpEmailTransport>();
-        services.AddScoped<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == EmailTransportKind.Pickup
+        services.AddScoped<EmailComposer>();
+        services.AddSingleton<PickupEmailTransport>();
+        services.AddSingleton<SmtpEmailTransport>();
+        services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == EmailTransportKind.Pickup
             ? sp.GetRequiredService<PickupEmailTransport>()
             : sp.GetRequiredService<SmtpEmailTransport>());
+        services.AddSingleton<OutboxMimeBuilder>();
+        services.AddScoped<OutboxBatch>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<DevMailbox>();

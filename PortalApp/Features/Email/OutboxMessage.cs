@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace PortalApp.Features.Email;
 
 public enum OutboxStatus
@@ -47,19 +44,4 @@ public sealed class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
 
     public string? LastError { get; set; }
-}
-
-internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
-{
-    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
-    {
-        builder.ToTable("OutboxMessages");
-        builder.Property(m => m.Kind).HasMaxLength(64);
-        builder.Property(m => m.CorrelationId).HasMaxLength(64);
-        builder.Property(m => m.ToAddress).HasMaxLength(320);
-        builder.Property(m => m.ToName).HasMaxLength(200);
-        builder.Property(m => m.Subject).HasMaxLength(300);
-        builder.Property(m => m.LastError).HasMaxLength(1000);
-        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
-    }
 }

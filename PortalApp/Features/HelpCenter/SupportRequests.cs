@@ -15,7 +15,7 @@ public sealed record SupportRequestView(int Id, string Name, string Email, strin
 /// <summary>Stores a support request and, in the same transaction, queues the email to the support team.</summary>
 internal sealed class SupportRequests(
     IDbContextFactory<PortalDbContext> dbFactory,
-    EmailRenderer renderer,
+    EmailComposer mail,
     IEmailOutbox outbox,
     IOptions<PortalOptions> portal,
     TimeProvider time)
@@ -61,19 +61,11 @@ internal sealed class SupportRequests(
         db.Add(request);
         await db.SaveChangesAsync(cancellationToken);
 
-        var rendered = await renderer.RenderAsync<SupportRequestTemplate>(new Dictionary<string, object?>
-        {
-            [nameof(SupportRequestTemplate.RequestId)] = request.Id,
-            [nameof(SupportRequestTemplate.Name)] = request.Name,
-            [nameof(SupportRequestTemplate.Email)] = request.Email,
-            [nameof(SupportRequestTemplate.Subject)] = request.Subject,
-            [nameof(SupportRequestTemplate.CategoryName)] = HelpCategories.Info(request.Category).Name,
-            [nameof(SupportRequestTemplate.Message)] = request.Message,
-            [nameof(SupportRequestTemplate.SignedIn)] = request.UserId is not null,
-        });
-        outbox.Add(db, new EmailMessage(
-            portal.Value.SupportEmail, "Support team", $"Support request #{request.Id}: {request.Subject}", rendered.Html, rendered.Text,
-            EmailKind, ContainsSecret: false, CorrelationId: request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await mail.To(portal.Value.SupportEmail, "Support team")
+            .Template(new SupportRequestEmail(
+                request.Id, request.Name, request.Email, request.Subject, HelpCategories.Info(request.Category).Name, request.Message, SignedIn: request.UserId is not null))
+            .CorrelatedWith(request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .QueueAsync(db);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();

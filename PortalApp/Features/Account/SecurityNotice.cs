@@ -1,0 +1,14 @@
+namespace PortalApp.Features.Account;
+
+public enum SecurityNotice
+{
+    PasswordChanged,
+    MfaEnabled,
+    MfaDisabled,
+    AuthenticatorReset,
+    RecoveryCodesRegenerated,
+    EmailChangeRequested,
+    EmailChanged,
+    SignedInWithRecoveryCode,
+    PersonalDataDownloaded,
+}

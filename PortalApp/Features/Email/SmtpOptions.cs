@@ -1,0 +1,24 @@
+namespace PortalApp.Features.Email;
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+    Auto,
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "";
+
+    public int Port { get; set; } = 587;
+
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}
