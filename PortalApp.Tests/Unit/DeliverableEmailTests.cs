@@ -10,6 +10,7 @@ public sealed class DeliverableEmailTests
     [InlineData("o'brien@example.ie")]
     [InlineData("josé@example.es")]
     [InlineData("用户@例子.中国")]
+    [InlineData("x'/onfocus=alert`1`//'&lt@example.com")]
     public void IsDeliverable_RealAddresses_True(string address)
         => Assert.True(DeliverableEmailAttribute.IsDeliverable(address));
 
