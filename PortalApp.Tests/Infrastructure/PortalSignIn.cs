@@ -19,6 +19,13 @@ public static class PortalSignIn
             ["Input.Password"] = password,
         });
 
+    /// <summary>The auth cookie's value from a sign-in answer's Set-Cookie header.</summary>
+    public static string AuthCookie(HttpResponseMessage response)
+    {
+        var header = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("portal.auth=", StringComparison.Ordinal));
+        return header["portal.auth=".Length..header.IndexOf(';', StringComparison.Ordinal)];
+    }
+
     public static async Task<HttpClient> SignedInClientAsync(PortalAppFactory factory, string email, string password = DemoDataSeeder.DemoPassword)
     {
         var client = AnonymousClient(factory);

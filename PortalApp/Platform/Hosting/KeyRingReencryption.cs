@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+using Microsoft.EntityFrameworkCore;
+using PortalApp.Data;
+
+namespace PortalApp.Platform.Hosting;
+
+/// <summary>
+/// At start, encrypts with the current certificate every key of the ring that is stored in plain XML (written before a
+/// certificate was configured: until it expired it would go on protecting new cookies, readable from a copy of the
+/// database) or under a previous certificate (rotation). The key material does not change, so everything it protected
+/// stays readable.
+/// </summary>
+internal sealed class KeyRingReencryption(
+    PortalDbContext db,
+    KeyRingCertificates certificates,
+    IServiceProvider services,
+    ILoggerFactory loggerFactory,
+    ILogger<KeyRingReencryption> logger) : IPortalSeeder
+{
+    // Data Protection's own XML vocabulary (XmlConstants in Microsoft.AspNetCore.DataProtection, internal there).
+    private static readonly XNamespace DataProtectionNamespace = "http://schemas.asp.net/2015/03/dataProtection";
+    private static readonly XName EncryptedSecret = DataProtectionNamespace + "encryptedSecret";
+    private static readonly XName RequiresEncryption = DataProtectionNamespace + "requiresEncryption";
+    private const string DecryptorType = "decryptorType";
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (certificates.IsDevelopmentCertificate)
+        {
+            logger.LogInformation(
+                "Development: the Data Protection key ring is encrypted with a local {Source} (thumbprint {Thumbprint}). Outside Development set DataProtection:Certificate:Path or DataProtection:Certificate:Thumbprint.",
+                certificates.Source,
+                certificates.Current.Thumbprint);
+        }
+        else
+        {
+            logger.LogInformation("The Data Protection key ring is encrypted with certificate {Thumbprint} from the {Source}.", certificates.Current.Thumbprint, certificates.Source);
+        }
+
+        var encryptor = new CertificateXmlEncryptor(certificates.Current, loggerFactory);
+        var decryptor = new EncryptedXmlDecryptor(services);
+        var reencrypted = 0;
+        foreach (var row in await db.DataProtectionKeys.ToListAsync(cancellationToken))
+        {
+            var key = XElement.Parse(row.Xml ?? "<key />");
+            var secrets = key.Descendants().Where(e => IsPlain(e) || IsUnderAnotherCertificate(e)).ToList();
+            try
+            {
+                foreach (var secret in secrets)
+                {
+                    var plain = IsPlain(secret) ? new XElement(secret) : decryptor.Decrypt(secret.Elements().Single());
+                    var encrypted = encryptor.Encrypt(plain);
+                    secret.ReplaceWith(new XElement(EncryptedSecret, new XAttribute(DecryptorType, encrypted.DecryptorType.AssemblyQualifiedName!), encrypted.EncryptedElement));
+                }
+            }
+            catch (CryptographicException)
+            {
+                logger.LogWarning(
+                    "Data Protection key {KeyName} is encrypted with a certificate that is not configured; what it protected cannot be read. Add that certificate to DataProtection:PreviousCertificates to keep it.",
+                    row.FriendlyName);
+                continue;
+            }
+
+            if (secrets.Count > 0)
+            {
+                row.Xml = key.ToString(SaveOptions.DisableFormatting);
+                reencrypted++;
+            }
+        }
+
+        if (reencrypted > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogWarning("{Count} Data Protection keys were stored unencrypted or under a previous certificate; they are now encrypted with certificate {Thumbprint}.", reencrypted, certificates.Current.Thumbprint);
+        }
+    }
+
+    private static bool IsPlain(XElement element) => (bool?)element.Attribute(RequiresEncryption) == true;
+
+    private bool IsUnderAnotherCertificate(XElement element)
+        => element.Name == EncryptedSecret
+            && ((string?)element.Attribute(DecryptorType))?.StartsWith(typeof(EncryptedXmlDecryptor).FullName + ",", StringComparison.Ordinal) == true
+            && !element.Descendants().Any(e => e.Name.LocalName == "X509Certificate" && IsCurrent(e.Value));
+
+    private bool IsCurrent(string base64Certificate)
+    {
+        try
+        {
+            return Convert.FromBase64String(base64Certificate).AsSpan().SequenceEqual(certificates.Current.RawData);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
