@@ -26,6 +26,15 @@ public static class PortalSignIn
         return header["portal.auth=".Length..header.IndexOf(';', StringComparison.Ordinal)];
     }
 
+    /// <summary>GETs <paramref name="path"/> carrying only <paramref name="authCookie"/>, as a browser holding that cookie would.</summary>
+    public static async Task<HttpResponseMessage> GetWithAuthCookieAsync(PortalAppFactory factory, string path, string authCookie)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", $"portal.auth={authCookie}");
+        return await client.SendAsync(request);
+    }
+
     public static async Task<HttpClient> SignedInClientAsync(PortalAppFactory factory, string email, string password = DemoDataSeeder.DemoPassword)
     {
         var client = AnonymousClient(factory);

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Data;
@@ -72,13 +71,8 @@ public sealed class KeyRingAtRestSecurityTests(PortalAppFactory factory) : IClas
         return PortalSignIn.AuthCookie(response);
     }
 
-    private async Task<HttpResponseMessage> GetDashboardAsync(string authCookie)
-    {
-        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/staff/reset-activity");
-        request.Headers.Add("Cookie", $"portal.auth={authCookie}");
-        return await client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> GetDashboardAsync(string authCookie)
+        => PortalSignIn.GetWithAuthCookieAsync(factory, "/staff/reset-activity", authCookie);
 
     /// <summary>A staff member's sign-in ticket made from what the database says about them, as the reviewer forged one.</summary>
     private static string Forge(TicketDataFormat format, (string Id, string UserName, string SecurityStamp) staff)

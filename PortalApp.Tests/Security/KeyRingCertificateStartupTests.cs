@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -113,10 +112,7 @@ public sealed class KeyRingCertificateStartupTests
         rotated.Settings["DataProtection:PreviousCertificates:0:Path"] = old.Settings[$"{CertificateKey}:Path"];
         rotated.Settings["DataProtection:PreviousCertificates:0:Password"] = TestCertificates.Password;
 
-        using var signedIn = rotated.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Manage/ChangePassword");
-        request.Headers.Add("Cookie", $"portal.auth={cookie}");
-        Assert.Equal(HttpStatusCode.OK, (await signedIn.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PortalSignIn.GetWithAuthCookieAsync(rotated, "/Account/Manage/ChangePassword", cookie)).StatusCode);
 
         using var newCertificate = TestCertificates.Load(newPath);
         var copy = KeyRingDatabaseCopy.Take(rotated, Path.Combine(rotated.DataDirectory, "copy.db"));

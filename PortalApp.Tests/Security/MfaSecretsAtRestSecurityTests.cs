@@ -67,7 +67,7 @@ public sealed class MfaSecretsAtRestSecurityTests(PortalAppFactory factory) : IC
             ["Input.Code"] = TotpCodes.Compute(key, TotpCodes.StepAt(DateTimeOffset.UtcNow) + 1),
         });
         Assert.True(await IsSignedInAsync(third));
-        Assert.Equal(9, await WithUsersAsync(async users => await users.CountRecoveryCodesAsync((await users.FindByIdAsync(user.Id))!)));
+        Assert.Equal(9, await WithUserAsync(user.Id, (users, account) => users.CountRecoveryCodesAsync(account)));
     }
 
     [Fact]
@@ -76,11 +76,10 @@ public sealed class MfaSecretsAtRestSecurityTests(PortalAppFactory factory) : IC
         var user = await TestUsers.CreateAsync(factory.Services);
         var (_, codes) = await EnableMfaAsync(user.Id);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => WithUsersAsync(async users =>
-            (await users.RedeemTwoFactorRecoveryCodeAsync((await users.FindByIdAsync(user.Id))!, codes[5])).Succeeded))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => RedeemAsync(user.Id, codes[5]))));
 
         Assert.Single(results, succeeded => succeeded);
-        Assert.Equal(9, await WithUsersAsync(async users => await users.CountRecoveryCodesAsync((await users.FindByIdAsync(user.Id))!)));
+        Assert.Equal(9, await WithUserAsync(user.Id, (users, account) => users.CountRecoveryCodesAsync(account)));
     }
 
     [Fact]
@@ -104,11 +103,11 @@ public sealed class MfaSecretsAtRestSecurityTests(PortalAppFactory factory) : IC
         var stored = ReadTokens(user.Id);
         Assert.DoesNotContain(stored.Values, value => value.Contains(legacyKey, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(stored.Values, value => legacyCodes.Any(code => value.Contains(code, StringComparison.Ordinal)));
-        Assert.True(await WithUsersAsync(async users => (await users.RedeemTwoFactorRecoveryCodeAsync((await users.FindByIdAsync(user.Id))!, legacyCodes[1])).Succeeded));
-        Assert.False(await WithUsersAsync(async users => (await users.RedeemTwoFactorRecoveryCodeAsync((await users.FindByIdAsync(user.Id))!, legacyCodes[1])).Succeeded));
-        Assert.Equal(1, await WithUsersAsync(async users => await users.CountRecoveryCodesAsync((await users.FindByIdAsync(user.Id))!)));
+        Assert.True(await RedeemAsync(user.Id, legacyCodes[1]));
+        Assert.False(await RedeemAsync(user.Id, legacyCodes[1]));
+        Assert.Equal(1, await WithUserAsync(user.Id, (users, account) => users.CountRecoveryCodesAsync(account)));
         var code = TotpCodes.Compute(legacyKey, DateTimeOffset.UtcNow);
-        Assert.True(await WithUsersAsync(async users => await users.VerifyTwoFactorTokenAsync((await users.FindByIdAsync(user.Id))!, TokenOptions.DefaultAuthenticatorProvider, code)));
+        Assert.True(await WithUserAsync(user.Id, (users, account) => users.VerifyTwoFactorTokenAsync(account, TokenOptions.DefaultAuthenticatorProvider, code)));
     }
 
     [Fact]
@@ -123,7 +122,7 @@ public sealed class MfaSecretsAtRestSecurityTests(PortalAppFactory factory) : IC
             ("$victim", victim.Id),
             ("$owner", owner.Id));
 
-        await Assert.ThrowsAnyAsync<CryptographicException>(() => WithUsersAsync(async users => await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(victim.Id))!)));
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => WithUserAsync(victim.Id, (users, account) => users.GetAuthenticatorKeyAsync(account)));
     }
 
     private async Task<(string Key, IReadOnlyList<string> Codes)> EnableMfaAsync(string userId)
@@ -139,11 +138,16 @@ public sealed class MfaSecretsAtRestSecurityTests(PortalAppFactory factory) : IC
         return (key, codes);
     }
 
-    private async Task<T> WithUsersAsync<T>(Func<UserManager<PortalUser>, Task<T>> action)
+    /// <summary>Runs <paramref name="action"/> on the account freshly loaded in a scope of its own, as one request would.</summary>
+    private async Task<T> WithUserAsync<T>(string userId, Func<UserManager<PortalUser>, PortalUser, Task<T>> action)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>());
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        return await action(users, (await users.FindByIdAsync(userId))!);
     }
+
+    private Task<bool> RedeemAsync(string userId, string code)
+        => WithUserAsync(userId, async (users, account) => (await users.RedeemTwoFactorRecoveryCodeAsync(account, code)).Succeeded);
 
     /// <summary>The account's rows in AspNetUserTokens, by name, read straight from the file.</summary>
     private Dictionary<string, string> ReadTokens(string userId)
