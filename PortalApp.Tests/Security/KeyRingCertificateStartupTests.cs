@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -74,28 +75,30 @@ public sealed class KeyRingCertificateStartupTests
     }
 
     [Fact]
-    public async Task PlainTextKeyFromBefore_AtStart_IsEncryptedAndStillOpensWhatItProtected()
+    public async Task PlainTextKeyFromBefore_AtStart_IsEncryptedAndRevokedSoOldCopiesForgeNothing()
     {
         using var factory = new PortalAppFactory();
         var before = Path.Combine(factory.DataDirectory, "ring-before-certificates");
         var unencrypted = DataProtectionProvider.Create(new DirectoryInfo(before), b => b.SetApplicationName(PortalDataProtectionExtensions.ApplicationName));
-        var payload = unencrypted.CreateProtector("test").Protect("protected before the upgrade");
+        var forged = unencrypted.CreateProtector("test").Protect("made with the key from a copy of the database taken before");
         var plainXml = File.ReadAllText(Directory.GetFiles(before, "*.xml").Single());
+        var keyId = Guid.Parse(XElement.Parse(plainXml).Attribute("id")!.Value);
         Assert.Single(KeyRingDatabaseCopy.Secrets(plainXml, "masterKey"));
         await factory.WithDbAsync(async db =>
         {
-            db.DataProtectionKeys.Add(new() { FriendlyName = "key-from-before", Xml = plainXml });
+            db.DataProtectionKeys.Add(new() { FriendlyName = $"key-{keyId}", Xml = plainXml });
             return await db.SaveChangesAsync();
         });
 
         await RunAtStartAsync<KeyRingReencryption>(factory);
 
         var copy = KeyRingDatabaseCopy.Take(factory, Path.Combine(factory.DataDirectory, "copy.db"));
-        var stored = Assert.Single(copy.KeyXml, xml => XElement.Parse(xml).Attribute("id")?.Value == XElement.Parse(plainXml).Attribute("id")?.Value);
+        var stored = Assert.Single(copy.KeyXml, xml => (string?)XElement.Parse(xml).Attribute("id") == keyId.ToString());
         Assert.Empty(KeyRingDatabaseCopy.Secrets(stored, "masterKey"));
-        Assert.ThrowsAny<CryptographicException>(() => copy.Provider(Path.Combine(factory.DataDirectory, "thief"), createKeys: true).CreateProtector("test").Unprotect(payload));
+        Assert.True(factory.GetService<IKeyManager>().GetAllKeys().Single(k => k.KeyId == keyId).IsRevoked);
         using var certificate = TestCertificates.Load(factory.Settings[$"{CertificateKey}:Path"]!);
-        Assert.Equal("protected before the upgrade", copy.Provider(Path.Combine(factory.DataDirectory, "owner"), certificate).CreateProtector("test").Unprotect(payload));
+        var error = Assert.ThrowsAny<CryptographicException>(() => copy.Provider(Path.Combine(factory.DataDirectory, "owner"), certificate, createKeys: true).CreateProtector("test").Unprotect(forged));
+        Assert.Contains("revoked", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.EntityFrameworkCore;
 using PortalApp.Data;
@@ -7,15 +8,17 @@ using PortalApp.Data;
 namespace PortalApp.Platform.Hosting;
 
 /// <summary>
-/// At start, encrypts with the current certificate every key of the ring that is stored in plain XML (written before a
-/// certificate was configured: until it expired it would go on protecting new cookies, readable from a copy of the
-/// database) or under a previous certificate (rotation). The key material does not change, so everything it protected
-/// stays readable.
+/// At start, encrypts with the current certificate every key of the ring stored under a previous certificate
+/// (rotation: the key material stays, so everything it protected stays readable) or in plain XML. A key that was ever
+/// stored in plain XML is also revoked: anyone holding a copy of the database from before could otherwise go on forging
+/// sign-in cookies with it, since Data Protection accepts payloads of expired keys. Revoking signs everyone out once and
+/// a new key takes over.
 /// </summary>
 internal sealed class KeyRingReencryption(
     PortalDbContext db,
     KeyRingCertificates certificates,
     IServiceProvider services,
+    IKeyManager keyManager,
     ILoggerFactory loggerFactory,
     ILogger<KeyRingReencryption> logger) : IPortalSeeder
 {
@@ -42,10 +45,12 @@ internal sealed class KeyRingReencryption(
         var encryptor = new CertificateXmlEncryptor(certificates.Current, loggerFactory);
         var decryptor = new EncryptedXmlDecryptor(services);
         var reencrypted = 0;
+        var wasPlain = new List<Guid>();
         foreach (var row in await db.DataProtectionKeys.ToListAsync(cancellationToken))
         {
             var key = XElement.Parse(row.Xml ?? "<key />");
             var secrets = key.Descendants().Where(e => IsPlain(e) || IsUnderAnotherCertificate(e)).ToList();
+            var storedPlain = secrets.Any(IsPlain);
             try
             {
                 foreach (var secret in secrets)
@@ -68,12 +73,30 @@ internal sealed class KeyRingReencryption(
                 row.Xml = key.ToString(SaveOptions.DisableFormatting);
                 reencrypted++;
             }
+
+            if (storedPlain && Guid.TryParse((string?)key.Attribute("id"), out var id))
+            {
+                wasPlain.Add(id);
+            }
         }
 
-        if (reencrypted > 0)
+        if (reencrypted == 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogWarning("{Count} Data Protection keys were stored unencrypted or under a previous certificate; they are now encrypted with certificate {Thumbprint}.", reencrypted, certificates.Current.Thumbprint);
+            return;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogWarning("{Count} Data Protection keys are now encrypted with certificate {Thumbprint}.", reencrypted, certificates.Current.Thumbprint);
+        foreach (var id in wasPlain)
+        {
+            keyManager.RevokeKey(id, "Stored in plain text before the key ring was encrypted.");
+        }
+
+        if (wasPlain.Count > 0)
+        {
+            logger.LogWarning(
+                "{Count} Data Protection keys had been stored in plain text and are revoked: everyone signs in again once, and emailed links protected with them (queued emails, email confirmation links) no longer open.",
+                wasPlain.Count);
         }
     }
 
