@@ -6,8 +6,9 @@ using PortalApp.Data;
 namespace PortalApp.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over a fresh SQLite file in a temporary folder. Settings go in through <see cref="Settings"/>
-/// (applied with UseSetting, so Program sees them while it composes services).
+/// The real app over a fresh SQLite file in a temporary folder, its key ring encrypted with a test certificate kept
+/// there too, as an operator configures it (nothing goes into the repository or the user's profile). Settings go in
+/// through <see cref="Settings"/> (applied with UseSetting, so Program sees them while it composes services).
 /// </summary>
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
@@ -19,6 +20,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(DataDirectory, "portal.db")}",
             ["Portal:PublicBaseUrl"] = "http://portal.test/",
+            ["DataProtection:Certificate:Path"] = TestCertificates.WriteKeyRingPfx(DataDirectory),
+            ["DataProtection:Certificate:Password"] = TestCertificates.Password,
             ["Email:Transport"] = "Pickup",
             ["Email:PickupDirectory"] = PickupDirectory,
             ["Email:From"] = "Customer Portal <no-reply@portal.test>",

@@ -19,6 +19,22 @@ public static class PortalSignIn
             ["Input.Password"] = password,
         });
 
+    /// <summary>The auth cookie's value from a sign-in answer's Set-Cookie header.</summary>
+    public static string AuthCookie(HttpResponseMessage response)
+    {
+        var header = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("portal.auth=", StringComparison.Ordinal));
+        return header["portal.auth=".Length..header.IndexOf(';', StringComparison.Ordinal)];
+    }
+
+    /// <summary>GETs <paramref name="path"/> carrying only <paramref name="authCookie"/>, as a browser holding that cookie would.</summary>
+    public static async Task<HttpResponseMessage> GetWithAuthCookieAsync(PortalAppFactory factory, string path, string authCookie)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", $"portal.auth={authCookie}");
+        return await client.SendAsync(request);
+    }
+
     public static async Task<HttpClient> SignedInClientAsync(PortalAppFactory factory, string email, string password = DemoDataSeeder.DemoPassword)
     {
         var client = AnonymousClient(factory);

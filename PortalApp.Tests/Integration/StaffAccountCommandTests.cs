@@ -89,6 +89,8 @@ public sealed class StaffAccountCommandTests : IDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Portal"] = ConnectionString;
         start.Environment["Portal__PublicBaseUrl"] = "https://portal.example.com/";
+        start.Environment["DataProtection__Certificate__Path"] = TestCertificates.WriteKeyRingPfx(directory);
+        start.Environment["DataProtection__Certificate__Password"] = TestCertificates.Password;
         start.Environment["Email__Transport"] = "Pickup";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 

@@ -102,6 +102,8 @@ public sealed class CrashRecoverySecurityTests(ITestOutputHelper output) : IAsyn
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ConnectionStrings__Portal"] = ConnectionString;
         start.Environment["Portal__PublicBaseUrl"] = "https://portal.example.com/";
+        start.Environment["DataProtection__Certificate__Path"] = TestCertificates.WriteKeyRingPfx(directory);
+        start.Environment["DataProtection__Certificate__Password"] = TestCertificates.Password;
         start.Environment["Seed__DemoData"] = "false";
         start.Environment["Email__Transport"] = "Smtp";
         start.Environment["Email__From"] = "Customer Portal <no-reply@portal.test>";

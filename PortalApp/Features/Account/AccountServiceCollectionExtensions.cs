@@ -1,6 +1,7 @@
 using PortalApp.Platform.Hosting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PortalApp.Data;
 using PortalApp.Features.Passwords;
@@ -19,6 +20,7 @@ public static class AccountServiceCollectionExtensions
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddPortalSeeder<PlainTextMfaSecretsConversion>();
         services.AddPortalSeeder<DemoDataSeeder>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
@@ -87,5 +89,10 @@ public static class AccountServiceCollectionExtensions
             // Replaces Identity's AuthenticatorTokenProvider, which reads the system clock.
             .AddTokenProvider<TimeProviderAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPortalPasswordPolicy();
+
+        // Identity's EF store with the authenticator key encrypted and recovery codes hashed; one instance per scope
+        // serves UserManager and the start-up conversion.
+        services.AddScoped<PortalUserStore>();
+        services.Replace(ServiceDescriptor.Scoped<IUserStore<PortalUser>>(sp => sp.GetRequiredService<PortalUserStore>()));
     }
 }

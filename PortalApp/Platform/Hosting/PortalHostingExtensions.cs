@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -61,7 +60,7 @@ public static class PortalHostingExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHttpContextAccessor();
-        services.AddDataProtection().SetApplicationName("CustomerPortal").PersistKeysToDbContext<PortalDbContext>();
+        builder.AddPortalDataProtection();
         services.AddScoped<BrowserVisitor>();
         services.AddSingleton(typeof(ScopedOperation<>));
         return builder;
