@@ -1,4 +1,3 @@
-
 namespace PortalApp.Features.Account;
 
 public sealed record RegistrationResult(bool Succeeded, IReadOnlyList<string> Errors)

@@ -1,4 +1,3 @@
-using PortalApp.Data;
 using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.PasswordReset;

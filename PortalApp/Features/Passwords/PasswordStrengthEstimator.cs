@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Zxcvbn.Matcher;
 using ZxcvbnMatch = Zxcvbn.Match;
 
 namespace PortalApp.Features.Passwords;

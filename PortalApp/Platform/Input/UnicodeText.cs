@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text;
-
 namespace PortalApp.Platform.Input;
 
 public static class UnicodeText

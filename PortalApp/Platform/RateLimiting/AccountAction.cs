@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-
 namespace PortalApp.Platform.RateLimiting;
 
 /// <summary>The account actions an attacker would repeat: each gets its own budget per client IP address.</summary>

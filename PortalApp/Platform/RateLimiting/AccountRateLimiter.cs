@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace PortalApp.Platform.RateLimiting;
