@@ -127,6 +127,9 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
     [InlineData("/\\evil.example/phish")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("http://localhost.evil.example/")]
+    [InlineData("\t//evil.example/phish")]
     public async Task Login_ForeignReturnUrl_RedirectsWithinThePortal(string returnUrl)
     {
         var email = $"login-return-{Guid.NewGuid():N}@example.com";

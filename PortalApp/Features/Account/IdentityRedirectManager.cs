@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using PortalApp.Platform.Http;
 
 namespace PortalApp.Features.Account;
 
@@ -7,19 +8,13 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 {
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects: an absolute or protocol-relative address is followed only when it points into
-        // the portal; anything else (another site, a backslash trick, a script URL) goes to the home page.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
-                ? navigationManager.ToBaseRelativePath(uri)
-                : "";
-        }
-
-        navigationManager.NavigateTo(uri);
+        // Prevent open redirects: the address is resolved against the portal's base and followed only when it stays
+        // inside it as a plain local path (the same rule as every other redirect); anything else goes to the home page.
+        var home = new Uri(navigationManager.BaseUri);
+        var local = Uri.TryCreate(home, uri ?? "", out var target)
+            && target.AbsoluteUri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+            && LocalUrl.IsLocal("/" + navigationManager.ToBaseRelativePath(target.AbsoluteUri));
+        navigationManager.NavigateTo(local ? target!.AbsoluteUri : navigationManager.BaseUri);
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

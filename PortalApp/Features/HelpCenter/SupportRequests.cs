@@ -8,10 +8,6 @@ using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.HelpCenter;
 
-public sealed record SupportRequestInput(string Name, string Email, string Subject, HelpCategory Category, string Message);
-
-public sealed record SupportRequestView(int Id, string Name, string Email, string Subject, HelpCategory Category, string Message, SupportRequestStatus Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
-
 /// <summary>Stores a support request and, in the same transaction, queues the email to the support team.</summary>
 internal sealed class SupportRequests(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -102,6 +98,3 @@ internal sealed class SupportRequests(
         => requests.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Select(r => new SupportRequestView(r.Id, r.Name, r.Email, r.Subject, r.Category, r.Message, r.Status, r.CreatedAt, r.UpdatedAt));
 }
-
-public sealed class SupportRequestLimitException()
-    : InvalidOperationException($"At most {SupportRequests.MaxRequestsPerHour} support requests an hour can be sent from one email address.");

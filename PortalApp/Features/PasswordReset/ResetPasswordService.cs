@@ -12,11 +12,13 @@ namespace PortalApp.Features.PasswordReset;
 
 /// <summary>
 /// The reset page's work. The page lives in a long-lived circuit and every check must read fresh state (a link used
-/// in another tab a second ago is used), so each unit of work takes its own DbContext from the factory, and Identity
-/// (UserManager, with the DbContext of its own) comes from a DI scope per submit.
+/// in another tab a second ago is used), so the page reaches this service through <c>ScopedOperation</c> (a DI scope,
+/// and with it a fresh <c>UserManager</c>, per call) and each unit of work takes its own DbContext from the factory.
 /// </summary>
-public sealed class ResetPasswordService(
-    IServiceScopeFactory scopeFactory,
+internal sealed class ResetPasswordService(
+    UserManager<PortalUser> users,
+    IEmailOutbox outbox,
+    ResetEmails emails,
     IDbContextFactory<PortalDbContext> contexts,
     ResetLinks links,
     TimeProvider time,
@@ -61,8 +63,6 @@ public sealed class ResetPasswordService(
             return ResetResult.Of(expired ? ResetOutcome.Expired : ResetOutcome.Invalid, email);
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByIdAsync(check.User!.Id);
         var request = check.Request!;
         if (user is null)
@@ -91,7 +91,7 @@ public sealed class ResetPasswordService(
             return await RejectedAsync(request, [.. reset.Errors], client, email, cancellationToken);
         }
 
-        await RecordCompletedAsync(scope.ServiceProvider, user, request.Id, client, cancellationToken);
+        await RecordCompletedAsync(user, request.Id, client, cancellationToken);
         return ResetResult.Of(ResetOutcome.Completed, email);
     }
 
@@ -121,15 +121,13 @@ public sealed class ResetPasswordService(
     }
 
     /// <summary>The password is changed (and with it the security stamp: every other link, cookie and circuit of this customer is now stale).</summary>
-    private async Task RecordCompletedAsync(IServiceProvider services, PortalUser user, Guid requestId, ClientInfo client, CancellationToken cancellationToken)
+    private async Task RecordCompletedAsync(PortalUser user, Guid requestId, ClientInfo client, CancellationToken cancellationToken)
     {
-        var users = services.GetRequiredService<UserManager<PortalUser>>();
-        var outbox = services.GetRequiredService<IEmailOutbox>();
         var now = time.GetUtcNow();
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
 
-        var notice = await services.GetRequiredService<ResetEmails>().PasswordChangedAsync(user, now, client.UserAgent, requestId);
+        var notice = await emails.PasswordChangedAsync(user, now, client.UserAgent, requestId);
         await ResetRequestUpdates.ApplyAsync(contexts, requestId, (db, request) =>
         {
             db.ResetActivityEvents.Add(request.Record(ResetActivityType.Completed, now, by: client));
