@@ -1,4 +1,3 @@
-using PortalApp.Tests.EndToEnd;
 using Xunit.Runner.InProc.SystemConsole;
 
 namespace PortalApp.Tests;

@@ -1,0 +1,17 @@
+using Microsoft.Playwright;
+
+namespace PortalApp.Tests.Account;
+
+/// <summary>The authenticator-app set-up page.</summary>
+public sealed class EnableAuthenticatorPage(IPage page)
+{
+    public async Task<string> SharedKeyAsync() => (await page.GetByTestId("authenticator-key").InnerTextAsync()).Trim();
+
+    public async Task VerifyAsync(string code)
+    {
+        await page.GetByLabel("Verification code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify and turn on" }).ClickAsync();
+    }
+
+    public ILocator RecoveryCodes => page.GetByTestId("recovery-codes").Locator("li");
+}

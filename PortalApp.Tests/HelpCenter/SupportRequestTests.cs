@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
+using PortalApp.Data;
+using PortalApp.Features.HelpCenter;
+using PortalApp.Tests.Infrastructure;
+
+namespace PortalApp.Tests.HelpCenter;
+
+public sealed class SupportRequestTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+{
+    [Fact]
+    public async Task Create_ValidForm_StoresRequestAndEmailsSupportAddress()
+    {
+        var customer = await NewCustomerAsync();
+        var id = await WithRequestsAsync(r => r.CreateAsync(Form("Can't find my invoice"), Customer(customer)));
+
+        var stored = await factory.WithDbAsync(db => db.Set<SupportRequest>().AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(SupportRequestStatus.Open, stored.Status);
+        Assert.Equal(customer, stored.UserId);
+
+        var email = await WaitForEmailAsync($"Support request #{id}:");
+        Assert.Equal("support@example.com", email.To.Mailboxes.Single().Address);
+        Assert.Contains("Can't find my invoice", email.Subject);
+        Assert.Contains("I looked everywhere for the November invoice.", email.TextBody);
+        Assert.Contains("alex@example.com", email.TextBody);
+    }
+
+    [Theory]
+    [InlineData("Subject with\nline break", "A perfectly fine message body.")]
+    [InlineData("Bell\u0007", "A perfectly fine message body.")]
+    [InlineData("Fine subject", "Message with a NUL \0 inside it")]
+    [InlineData("", "A perfectly fine message body.")]
+    public async Task Create_ControlCharactersOrMissingFields_AreRejectedAndNothingStored(string subject, string message)
+    {
+        var form = Form(subject);
+        form.Message = message;
+
+        await Assert.ThrowsAsync<ArgumentException>(() => WithRequestsAsync(r => r.CreateAsync(form, null)));
+        Assert.False(await factory.WithDbAsync(db => db.Set<SupportRequest>().AnyAsync(r => r.Subject == subject)));
+    }
+
+    [Fact]
+    public async Task Create_OverlongMessage_IsRejected()
+    {
+        var form = Form("Overlong");
+        form.Message = new string('a', HelpCenterLimits.SupportMessageMaxLength + 1);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => WithRequestsAsync(r => r.CreateAsync(form, null)));
+    }
+
+    [Fact]
+    public async Task Create_TooManyFromOneAddressInAnHour_IsRefused()
+    {
+        var form = Form("Flood");
+        form.Email = $"{Guid.NewGuid():N}@example.com";
+        for (var i = 0; i < SupportRequests.MaxRequestsPerHour; i++)
+        {
+            await WithRequestsAsync(r => r.CreateAsync(form, null));
+        }
+
+        await Assert.ThrowsAsync<SupportRequestLimitException>(() => WithRequestsAsync(r => r.CreateAsync(form, null)));
+        Assert.Equal(SupportRequests.MaxRequestsPerHour, await factory.WithDbAsync(db => db.Set<SupportRequest>().CountAsync(r => r.Email == form.Email)));
+    }
+
+    [Fact]
+    public async Task ForUser_TwoCustomers_SeeOnlyTheirOwnRequests()
+    {
+        var (a, b) = (await NewCustomerAsync(), await NewCustomerAsync());
+        await WithRequestsAsync(r => r.CreateAsync(Form("Mine"), Customer(a)));
+        await WithRequestsAsync(r => r.CreateAsync(Form("Theirs"), Customer(b)));
+
+        var mine = await WithRequestsAsync(r => r.ForUserAsync(a));
+
+        Assert.Equal(["Mine"], mine.Select(r => r.Subject));
+    }
+
+    [Fact]
+    public async Task SetStatus_StaffChangesStatus_CustomerSeesIt()
+    {
+        var customer = await NewCustomerAsync();
+        var id = await WithRequestsAsync(r => r.CreateAsync(Form("Status please"), Customer(customer)));
+
+        Assert.True(await WithRequestsAsync(r => r.SetStatusAsync(id, SupportRequestStatus.Resolved)));
+
+        var mine = await WithRequestsAsync(r => r.ForUserAsync(customer));
+        Assert.Equal(SupportRequestStatus.Resolved, mine.Single().Status);
+    }
+
+    [Fact]
+    public async Task MySupportPage_NotSignedIn_RedirectsToLogin()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/support");
+
+        Assert.Contains("Account/Login", response.Headers.Location?.ToString() ?? await response.Content.ReadAsStringAsync());
+    }
+
+    private static SupportRequestForm Form(string subject) => new()
+    {
+        Name = "Alex Morgan",
+        Email = "alex@example.com",
+        Subject = subject,
+        Category = HelpCategory.Billing,
+        Message = "I looked everywhere for the November invoice.",
+    };
+
+    private static ClaimsPrincipal Customer(string id)
+        => new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id)], "test"));
+
+    private async Task<string> NewCustomerAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var user = new PortalUser { UserName = email, Email = email, FullName = "Test Customer" };
+        Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().CreateAsync(user)).Succeeded);
+        return user.Id;
+    }
+
+    private async Task<T> WithRequestsAsync<T>(Func<SupportRequests, Task<T>> action)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<SupportRequests>());
+    }
+
+    /// <summary>Polls the pickup folder until the dispatcher has written the email (or fails after the deadline).</summary>
+    private async Task<MimeKit.MimeMessage> WaitForEmailAsync(string subjectPrefix)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var match = Mail.ReadPickup(factory.PickupDirectory).FirstOrDefault(m => (m.Subject ?? "").StartsWith(subjectPrefix, StringComparison.Ordinal));
+            if (match is not null)
+            {
+                return match;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No email with subject starting '{subjectPrefix}' in {factory.PickupDirectory}");
+            await Task.Delay(100);
+        }
+    }
+}
