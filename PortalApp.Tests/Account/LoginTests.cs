@@ -55,32 +55,6 @@ public sealed class LoginTests(PortalAppFactory factory) : IClassFixture<PortalA
     }
 
     [Fact]
-    public async Task Login_FiveWrongPasswords_LocksOutEvenTheRightPassword()
-    {
-        await TestUsers.CreateAsync(factory.Services, "login-lockout@example.com");
-        using var client = NewClient();
-
-        for (var attempt = 1; attempt <= 4; attempt++)
-        {
-            var failed = await PortalSignIn.SubmitAsync(client, "login-lockout@example.com", $"Wrong-Passw0rd-{attempt}!");
-            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
-            Assert.StartsWith(GenericError, Assert.Single(StaticForm.Alerts(await failed.Content.ReadAsStringAsync())), StringComparison.Ordinal);
-        }
-
-        var fifth = await PortalSignIn.SubmitAsync(client, "login-lockout@example.com", "Wrong-Passw0rd-5!");
-        Assert.Equal(HttpStatusCode.Redirect, fifth.StatusCode);
-        Assert.Equal("/Account/Lockout", fifth.Headers.Location?.AbsolutePath);
-
-        var lockout = await client.GetStringAsync("/Account/Lockout");
-        Assert.Contains("Too many sign-in attempts", lockout);
-        Assert.Contains("sign-in is locked for 15 minutes after 5 failed attempts", Assert.Single(StaticForm.Alerts(lockout)));
-
-        var right = await PortalSignIn.SubmitAsync(client, "login-lockout@example.com", TestUsers.Password);
-        Assert.Equal("/Account/Lockout", right.Headers.Location?.AbsolutePath);
-        Assert.False(HasAuthCookie(right));
-    }
-
-    [Fact]
     public async Task Login_UnconfirmedAccount_CannotSignIn()
     {
         await TestUsers.CreateAsync(factory.Services, "login-unconfirmed@example.com", confirmed: false);

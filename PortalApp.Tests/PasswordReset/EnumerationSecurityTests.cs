@@ -52,6 +52,32 @@ public sealed class EnumerationSecurityTests : IDisposable
     }
 
     [Fact]
+    public async Task Login_AccountInAWaitAfterWrongPasswords_CostsOneHashAndAnswersLikeAnUnknownAddress()
+    {
+        factory.Settings["RateLimiting:SignIn:PermitLimit"] = "1000";
+        await TestUsers.CreateAsync(factory.Services, "enum-waiting@example.com");
+        using var client = PortalSignIn.AnonymousClient(factory);
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await PortalSignIn.SubmitAsync(client, "enum-waiting@example.com", "Wrong-Passw0rd!");
+        }
+
+        var costs = new Dictionary<string, (int Hashes, double MedianMs)>();
+        var alerts = new Dictionary<string, string>();
+        foreach (var email in new[] { "enum-waiting@example.com", "enum-nobody@example.com" })
+        {
+            costs[email] = await MeasureAsync(3, () => PortalSignIn.SubmitAsync(client, email, TestUsers.Password));
+            using var answer = await PortalSignIn.SubmitAsync(client, email, TestUsers.Password);
+            alerts[email] = string.Join("|", StaticForm.Alerts(await answer.Content.ReadAsStringAsync()));
+        }
+
+        Report(costs);
+        Assert.All(costs.Values, c => Assert.Equal(3, c.Hashes));
+        Assert.Equal(alerts["enum-nobody@example.com"], alerts["enum-waiting@example.com"]);
+        AssertSimilar(costs);
+    }
+
+    [Fact]
     public async Task Register_ExistingAndNewAddress_SameAnswerAndOnePasswordHashEach()
     {
         await TestUsers.CreateAsync(factory.Services, "enum-taken@example.com");

@@ -27,6 +27,11 @@ internal sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
             failures.Add("Account:LockoutDuration must be more than zero and at most 1.00:00:00.");
         }
 
+        if (options.FirstSignInWait <= TimeSpan.Zero || options.FirstSignInWait > options.LockoutDuration)
+        {
+            failures.Add("Account:FirstSignInWait must be more than zero and at most Account:LockoutDuration.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -32,6 +32,8 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<AccountEmails>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<AccountThrottle>();
+        services.AddScoped<KnownDevices>();
         services.AddSingleton<ConfirmationResendQueue>();
         services.AddHostedService<ConfirmationResendWorker>();
         services.AddScoped<SecurityEvents>();
@@ -76,14 +78,14 @@ public static class AccountServiceCollectionExtensions
                 options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = account.MaxFailedSignInAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = account.LockoutDuration;
+                // Identity only counts failures (AccessFailedCount); AccountThrottle turns them into growing waits.
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 options.Stores.MaxLengthForKeys = 128;
                 options.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             // Replaces Identity's AuthenticatorTokenProvider, which reads the system clock.

@@ -13,6 +13,7 @@ public sealed record SecurityActivityItem(SecurityEventKind Kind, DateTimeOffset
         SecurityEventKind.AuthenticatorReset => "Authenticator key reset",
         SecurityEventKind.RecoveryCodesRegenerated => "New recovery codes generated",
         SecurityEventKind.EmailChanged => "Email address changed",
+        SecurityEventKind.SignInSlowed => "Sign-in slowed down after several wrong passwords or codes",
         _ => Kind.ToString(),
     };
 }

@@ -11,4 +11,5 @@ public enum SecurityEventKind
     AuthenticatorReset,
     RecoveryCodesRegenerated,
     EmailChanged,
+    SignInSlowed,
 }

@@ -11,4 +11,5 @@ public enum SecurityNotice
     EmailChanged,
     SignedInWithRecoveryCode,
     PersonalDataDownloaded,
+    SignInSlowed,
 }

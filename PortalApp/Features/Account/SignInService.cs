@@ -5,17 +5,22 @@ using PortalApp.Data;
 namespace PortalApp.Features.Account;
 
 /// <summary>
-/// Password sign-in that costs the same for unknown addresses as for real ones (Identity returns early when the
-/// user doesn't exist, which lets response times reveal which accounts exist).
+/// Password sign-in where an unknown address, an unconfirmed account, a wrong password and an account in a wait
+/// (see <see cref="AccountThrottle"/>) all answer the same and cost one password hash each, so neither the answer
+/// nor its timing tells which accounts exist or which are being guessed at.
 /// </summary>
 internal sealed class SignInService(
     SignInManager<PortalUser> signInManager,
     UserManager<PortalUser> userManager,
+    AccountThrottle throttle,
+    KnownDevices devices,
     SecurityEvents events,
     AccountEmails emails,
     PortalDbContext db,
     ILogger<SignInService> logger)
 {
+    public const string FailedMessage = "The email or password is incorrect. After several wrong attempts, sign-in from a new browser waits a few minutes; resetting your password works at any time.";
+
     private static readonly PortalUser NobodyUser = new() { Id = "00000000-0000-0000-0000-000000000000" };
 
     public async Task<SignInOutcome> PasswordSignInAsync(string email, string password, bool rememberMe)
@@ -23,16 +28,15 @@ internal sealed class SignInService(
         var user = await userManager.FindByEmailAsync(email.Trim());
         if (user is null)
         {
-            _ = userManager.PasswordHasher.HashPassword(NobodyUser, password);
+            SpendOneHash(password);
             logger.LogInformation("Sign-in failed for an unknown address.");
             return SignInOutcome.Failed;
         }
 
-        var result = await PasswordSignInCountingFailuresAsync(user, password, rememberMe);
+        var result = await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            logger.LogInformation("User {UserId} signed in.", user.Id);
-            await events.RecordAsync(user.Id, SecurityEventKind.SignedIn);
+            await SignedInAsync(user, SecurityEventKind.SignedIn);
             return SignInOutcome.Succeeded;
         }
 
@@ -41,44 +45,19 @@ internal sealed class SignInService(
             return SignInOutcome.RequiresTwoFactor;
         }
 
-        if (result.IsLockedOut)
+        if (result.IsLockedOut || result.IsNotAllowed)
         {
-            logger.LogWarning("User {UserId} is locked out.", user.Id);
-            return SignInOutcome.LockedOut;
-        }
-
-        if (result.IsNotAllowed)
-        {
-            // Identity refuses an unconfirmed account before checking the password: spend the same hashing work.
-            _ = userManager.PasswordHasher.HashPassword(NobodyUser, password);
+            // Identity answers both before checking the password: spend the same hashing work as a wrong password.
+            SpendOneHash(password);
+            logger.LogInformation("Sign-in refused for user {UserId} ({Reason}).", user.Id, result.IsLockedOut ? "waiting after failures" : "not confirmed");
+            return SignInOutcome.Failed;
         }
 
         logger.LogInformation("Sign-in failed for user {UserId}.", user.Id);
-        if (!result.IsNotAllowed)
-        {
-            await events.RecordAsync(user.Id, SecurityEventKind.SignInFailed);
-        }
-
+        devices.CountFailure(user);
+        await throttle.RecordFailureAsync(user);
+        await events.RecordAsync(user.Id, SecurityEventKind.SignInFailed);
         return SignInOutcome.Failed;
-    }
-
-    /// <summary>
-    /// Concurrent wrong passwords for one account race on its concurrency stamp; the loser's failure would go uncounted
-    /// (a way around lockout) and its exception would be a 500. Re-read the account and try again instead.
-    /// </summary>
-    private async Task<Microsoft.AspNetCore.Identity.SignInResult> PasswordSignInCountingFailuresAsync(PortalUser user, string password, bool rememberMe)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                await db.Entry(user).ReloadAsync();
-            }
-        }
     }
 
     /// <summary>The customer who passed the password step and now owes a second factor, or null.</summary>
@@ -110,18 +89,31 @@ internal sealed class SignInService(
     {
         if (result.Succeeded)
         {
-            logger.LogInformation("User {UserId} signed in with a second factor ({Kind}).", user.Id, kind);
-            await events.RecordAsync(user.Id, kind);
+            await SignedInAsync(user, kind);
             return SignInOutcome.Succeeded;
         }
 
         if (result.IsLockedOut)
         {
-            logger.LogWarning("User {UserId} is locked out.", user.Id);
+            logger.LogWarning("User {UserId} must wait before the next second-factor attempt.", user.Id);
             return SignInOutcome.LockedOut;
         }
 
+        // Identity counted the failure in AccessFailedCount (it never locks by itself here); the throttle decides the wait.
         logger.LogInformation("Wrong second factor for user {UserId}.", user.Id);
+        await db.Entry(user).ReloadAsync();
+        devices.CountFailure(user);
+        await throttle.RecordFailureAsync(user, alreadyCounted: true);
         return SignInOutcome.Failed;
     }
+
+    private async Task SignedInAsync(PortalUser user, SecurityEventKind kind)
+    {
+        logger.LogInformation("User {UserId} signed in ({Kind}).", user.Id, kind);
+        devices.Remember(user);
+        await throttle.RecordSuccessAsync(user);
+        await events.RecordAsync(user.Id, kind);
+    }
+
+    private void SpendOneHash(string password) => _ = userManager.PasswordHasher.HashPassword(NobodyUser, password);
 }

@@ -28,6 +28,7 @@ public sealed record SecurityNoticeEmail(string FullName, SecurityNotice Notice,
         SecurityNotice.EmailChanged => ("Your email address was changed", "Your email address was changed", "The email address of your account was changed. This address no longer receives emails about the account."),
         SecurityNotice.SignedInWithRecoveryCode => ("You signed in with a recovery code", "You signed in with a recovery code", "Someone signed in to your account with one of your recovery codes. That code no longer works."),
         SecurityNotice.PersonalDataDownloaded => ("Your account data was downloaded", "Your account data was downloaded", "A copy of your account data was downloaded from your account's privacy page."),
+        SecurityNotice.SignInSlowed => ("Several wrong passwords were entered for your account", "Sign-in to your account was slowed down", "Several wrong passwords or codes were entered for your account in a row. To protect it, browsers you have not signed in with before now wait a few minutes after each further wrong attempt. Browsers you have signed in with are not affected, and resetting your password ends the wait."),
         _ => throw new ArgumentOutOfRangeException(nameof(Notice)),
     };
 }
