@@ -7,9 +7,10 @@ public sealed class EnableAuthenticatorPage(IPage page)
 {
     public async Task<string> SharedKeyAsync() => (await page.GetByTestId("authenticator-key").InnerTextAsync()).Trim();
 
-    public async Task VerifyAsync(string code)
+    public async Task VerifyAsync(string code, string currentPassword)
     {
         await page.GetByLabel("Verification code").FillAsync(code);
+        await page.GetByLabel("Current password").FillAsync(currentPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify and turn on" }).ClickAsync();
     }
 

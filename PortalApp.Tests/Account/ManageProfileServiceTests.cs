@@ -70,7 +70,7 @@ public sealed class ManageProfileServiceTests(PortalAppFactory factory) : IClass
         {
             var profiles = scope.ServiceProvider.GetRequiredService<AccountProfileService>();
             var loaded = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(user.Id))!;
-            Assert.Equal(EmailChangeOutcome.ConfirmationSent, await profiles.RequestEmailChangeAsync(loaded, newEmail));
+            Assert.Equal(EmailChangeOutcome.ConfirmationSent, await profiles.RequestEmailChangeAsync(loaded, newEmail, TestUsers.Password, null));
         }
 
         Assert.Equal(user.Email, (await factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id))).Email);
@@ -99,7 +99,7 @@ public sealed class ManageProfileServiceTests(PortalAppFactory factory) : IClass
         var profiles = scope.ServiceProvider.GetRequiredService<AccountProfileService>();
         var loaded = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(user.Id))!;
 
-        Assert.Equal(EmailChangeOutcome.ConfirmationSent, await profiles.RequestEmailChangeAsync(loaded, other.Email!));
+        Assert.Equal(EmailChangeOutcome.ConfirmationSent, await profiles.RequestEmailChangeAsync(loaded, other.Email!, TestUsers.Password, null));
 
         Assert.False(await OutboxHasAsync(other.Email!, "confirm-email-change"));
     }

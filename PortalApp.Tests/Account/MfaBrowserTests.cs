@@ -68,7 +68,7 @@ public sealed class MfaBrowserTests(BrowserFixture browser)
         var key = await setup.SharedKeyAsync();
         Assert.Matches(new Regex("^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$"), key);
         var enabledAtStep = TotpCodes.StepAt(DateTimeOffset.UtcNow);
-        await setup.VerifyAsync(TotpCodes.Compute(key, enabledAtStep));
+        await setup.VerifyAsync(TotpCodes.Compute(key, enabledAtStep), DemoDataSeeder.DemoPassword);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Two-factor authentication is on" })).ToBeVisibleAsync();
         await Expect(setup.RecoveryCodes).ToHaveCountAsync(10);

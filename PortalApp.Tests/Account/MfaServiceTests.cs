@@ -74,10 +74,13 @@ public sealed class MfaServiceTests(FakeClockPortalAppFactory factory) : IClassF
         var loaded = (await users.FindByIdAsync(user.Id))!;
         var key = (await users.GetAuthenticatorKeyAsync(loaded))!;
 
-        Assert.True(await mfa.VerifyPasswordOrCodeAsync(loaded, TestUsers.Password));
-        Assert.False(await mfa.VerifyPasswordOrCodeAsync(loaded, "wrong-password"));
-        Assert.False(await mfa.VerifyPasswordOrCodeAsync(loaded, ""));
-        Assert.True(await mfa.VerifyPasswordOrCodeAsync(loaded, TotpCodes.Compute(key, TotpCodes.StepAt(factory.Time.GetUtcNow()) + 1)));
+        var proofs = scope.ServiceProvider.GetRequiredService<AccountProofs>();
+
+        Assert.Equal(ProofCheck.Accepted, await proofs.PasswordOrCodeAsync(loaded, TestUsers.Password));
+        Assert.Equal(ProofCheck.Wrong, await proofs.PasswordOrCodeAsync(loaded, "wrong-password"));
+        Assert.Equal(ProofCheck.Wrong, await proofs.PasswordOrCodeAsync(loaded, ""));
+        Assert.Equal(ProofCheck.Accepted, await proofs.PasswordOrCodeAsync(loaded, TotpCodes.Compute(key, TotpCodes.StepAt(factory.Time.GetUtcNow()) + 1)));
+        Assert.NotNull(mfa);
     }
 
     [Fact]

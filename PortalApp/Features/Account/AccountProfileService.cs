@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using PortalApp.Data;
+using PortalApp.Platform.RateLimiting;
 using PortalApp.Platform.Input;
 
 namespace PortalApp.Features.Account;
@@ -12,6 +13,8 @@ namespace PortalApp.Features.Account;
 internal sealed class AccountProfileService(
     UserManager<PortalUser> userManager,
     AccountEmails emails,
+    AccountProofs proofs,
+    AccountRateLimiter limiter,
     SecurityEvents events,
     ILogger<AccountProfileService> logger)
 {
@@ -53,7 +56,11 @@ internal sealed class AccountProfileService(
         return result.Succeeded ? [] : result.Errors.Select(e => e.Description).ToList();
     }
 
-    public async Task<EmailChangeOutcome> RequestEmailChangeAsync(PortalUser user, string newEmail, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends a confirmation link to <paramref name="newEmail"/> once the password (and, with two-factor authentication
+    /// on, a code) proves the customer is present: a stolen session alone must not move the account to another address.
+    /// </summary>
+    public async Task<EmailChangeOutcome> RequestEmailChangeAsync(PortalUser user, string newEmail, string? password, string? code, CancellationToken cancellationToken = default)
     {
         newEmail = newEmail.Trim();
         if (!DeliverableEmailAttribute.IsDeliverable(newEmail) || newEmail.Length > PortalLimits.EmailMaxLength)
@@ -64,6 +71,20 @@ internal sealed class AccountProfileService(
         if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
         {
             return EmailChangeOutcome.Unchanged;
+        }
+
+        switch (await proofs.PasswordAndCodeAsync(user, password, code))
+        {
+            case ProofCheck.Waiting:
+                return EmailChangeOutcome.Waiting;
+            case ProofCheck.Wrong:
+                return EmailChangeOutcome.WrongProof;
+        }
+
+        if (!limiter.TryAcquire(AccountAction.ChangeEmail, user.Id))
+        {
+            logger.LogWarning("Email change limit reached for user {UserId}.", user.Id);
+            return EmailChangeOutcome.TooManyRequests;
         }
 
         // Don't reveal that another account uses the address: same answer, but no link goes out.

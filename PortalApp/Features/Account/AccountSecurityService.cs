@@ -11,6 +11,7 @@ internal sealed class AccountSecurityService(
     SignInManager<PortalUser> signInManager,
     PortalDbContext db,
     AccountEmails emails,
+    AccountProofs proofs,
     SecurityEvents events,
     TimeProvider time,
     ILogger<AccountSecurityService> logger)
@@ -23,7 +24,18 @@ internal sealed class AccountSecurityService(
     /// </summary>
     public async Task<IdentityResult> ChangePasswordAsync(PortalUser user, string currentPassword, string newPassword)
     {
+        if (proofs.IsWaiting(user))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = nameof(ProofCheck.Waiting), Description = AccountProofs.WaitingMessage });
+        }
+
         var result = await userManager.ChangePasswordAsync(user, currentPassword, newPassword);
+        var mismatch = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+        if (mismatch || result.Succeeded)
+        {
+            await proofs.RecordAsync(user, accepted: !mismatch);
+        }
+
         if (!result.Succeeded)
         {
             return result;
@@ -62,11 +74,12 @@ internal sealed class AccountSecurityService(
     }
 
     /// <summary>Deletes the account when <paramref name="password"/> is right, then signs out.</summary>
-    public async Task<bool> DeleteAccountAsync(PortalUser user, string password)
+    public async Task<ProofCheck> DeleteAccountAsync(PortalUser user, string password)
     {
-        if (!await userManager.CheckPasswordAsync(user, password))
+        var proof = await proofs.PasswordAsync(user, password);
+        if (proof != ProofCheck.Accepted)
         {
-            return false;
+            return proof;
         }
 
         var result = await userManager.DeleteAsync(user);
@@ -77,6 +90,6 @@ internal sealed class AccountSecurityService(
 
         await signInManager.SignOutAsync();
         logger.LogInformation("User {UserId} deleted their account.", user.Id);
-        return true;
+        return ProofCheck.Accepted;
     }
 }

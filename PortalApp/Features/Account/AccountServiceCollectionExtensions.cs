@@ -34,6 +34,7 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<SignInService>();
         services.AddScoped<AccountThrottle>();
         services.AddScoped<KnownDevices>();
+        services.AddScoped<AccountProofs>();
         services.AddSingleton<ConfirmationResendQueue>();
         services.AddHostedService<ConfirmationResendWorker>();
         services.AddScoped<SecurityEvents>();

@@ -5,4 +5,7 @@ public enum EmailChangeOutcome
     ConfirmationSent,
     Unchanged,
     Invalid,
+    WrongProof,
+    Waiting,
+    TooManyRequests,
 }

@@ -47,24 +47,8 @@ internal sealed class MfaService(
         return codes;
     }
 
-    public Task<bool> VerifyCodeAsync(PortalUser user, string code)
+    private Task<bool> VerifyCodeAsync(PortalUser user, string code)
         => userManager.VerifyTwoFactorTokenAsync(user, userManager.Options.Tokens.AuthenticatorTokenProvider, code);
-
-    /// <summary>Proof of presence for MFA changes: the account password or a current authenticator code.</summary>
-    public async Task<bool> VerifyPasswordOrCodeAsync(PortalUser user, string secret)
-    {
-        if (string.IsNullOrEmpty(secret))
-        {
-            return false;
-        }
-
-        if (TimeProviderAuthenticatorTokenProvider.Normalize(secret) is not null && user.TwoFactorEnabled && await VerifyCodeAsync(user, secret))
-        {
-            return true;
-        }
-
-        return await userManager.CheckPasswordAsync(user, secret);
-    }
 
     public async Task DisableAsync(PortalUser user)
     {

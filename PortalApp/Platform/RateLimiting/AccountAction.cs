@@ -1,6 +1,6 @@
 namespace PortalApp.Platform.RateLimiting;
 
-/// <summary>The account actions an attacker would repeat: each gets its own budget per client IP address.</summary>
+/// <summary>The account actions an attacker would repeat: each gets its own budget per client IP address (per account for <see cref="ChangeEmail"/>).</summary>
 public enum AccountAction
 {
     SignIn,
@@ -8,4 +8,5 @@ public enum AccountAction
     ForgotPassword,
     ResetPassword,
     ResendConfirmation,
+    ChangeEmail,
 }

@@ -14,6 +14,9 @@ public sealed class RateLimitingOptions
 
     public RateLimitRule ResendConfirmation { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) };
 
+    /// <summary>Per account: each request emails a confirmation link to an address the requester typed.</summary>
+    public RateLimitRule ChangeEmail { get; set; } = new() { PermitLimit = 3, Window = TimeSpan.FromHours(1) };
+
     public RateLimitRule For(AccountAction action) => action switch
     {
         AccountAction.SignIn => SignIn,
@@ -21,6 +24,7 @@ public sealed class RateLimitingOptions
         AccountAction.ForgotPassword => ForgotPassword,
         AccountAction.ResetPassword => ResetPassword,
         AccountAction.ResendConfirmation => ResendConfirmation,
+        AccountAction.ChangeEmail => ChangeEmail,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }
