@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Features.Account;
 using PortalApp.Features.Account.Pages;
+using PortalApp.Platform.Clients;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Account;
@@ -19,6 +20,7 @@ public sealed class RegisterFormTests : BunitTestBase, IClassFixture<PortalAppFa
         scope = factory.Services.CreateAsyncScope();
         Services.AddSingleton(factory.Services.GetRequiredService<PortalApp.Platform.Circuits.ScopedOperation<RegistrationService>>());
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<PortalApp.Features.Passwords.PasswordPolicy>());
+        Services.AddSingleton(new BrowserVisitor());
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -97,7 +99,7 @@ public sealed class RegisterFormTests : BunitTestBase, IClassFixture<PortalAppFa
         base.Dispose(disposing);
     }
 
-    private static void Fill(IRenderedComponent<Register> cut, string fullName, string email, string password, string confirm)
+    internal static void Fill(IRenderedComponent<Register> cut, string fullName, string email, string password, string confirm)
     {
         Assert.Equal(4, cut.FindAll("input").Count);
         string[] values = [fullName, email, password, confirm];

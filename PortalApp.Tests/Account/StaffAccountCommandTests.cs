@@ -36,6 +36,55 @@ public sealed class StaffAccountCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateStaff_AddressSomeoneRegisteredFirst_PromotesOnlyWithTheOperatorsPasswordAndNoForeignSecondFactor()
+    {
+        const string registrantPassword = "Registrant-Chose-This-1!";
+        using (var app = OpenDatabase())
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var squatter = new PortalUser { UserName = "ops@example.com", Email = "ops@example.com", FullName = "Someone Else", CreatedAt = DateTimeOffset.UtcNow };
+            Assert.True((await users.CreateAsync(squatter, registrantPassword)).Succeeded);
+            await users.ResetAuthenticatorKeyAsync(squatter);
+            await users.SetTwoFactorEnabledAsync(squatter, true);
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(squatter, 10);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var run = await RunAsync(TestUsers.Password + "\n", "create-staff", "--email", "ops@example.com");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("the password you just typed", run.Output, StringComparison.Ordinal);
+        using var after = OpenDatabase();
+        await using var check = after.Services.CreateAsyncScope();
+        var staff = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = (await staff.FindByEmailAsync("ops@example.com"))!;
+        Assert.Equal([PortalRoles.Staff], await staff.GetRolesAsync(user));
+        Assert.False(await staff.CheckPasswordAsync(user, registrantPassword));
+        Assert.True(await staff.CheckPasswordAsync(user, TestUsers.Password));
+        Assert.True(user.EmailConfirmed);
+        Assert.False(user.TwoFactorEnabled);
+        Assert.Equal(0, await staff.CountRecoveryCodesAsync(user));
+    }
+
+    [Fact]
+    public async Task CreateStaff_ExistingAccountWeakPassword_ChangesNothing()
+    {
+        var existing = await TestUsersInFileAsync("ops@example.com");
+
+        var run = await RunAsync("weak\n", "create-staff", "--email", "ops@example.com");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("The account was not changed", run.Error, StringComparison.Ordinal);
+        using var app = OpenDatabase();
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = (await users.FindByEmailAsync("ops@example.com"))!;
+        Assert.DoesNotContain(PortalRoles.Staff, await users.GetRolesAsync(user));
+        Assert.Equal(existing.PasswordHash, user.PasswordHash);
+    }
+
+    [Fact]
     public async Task CreateStaff_WeakPassword_FailsAndCreatesNothing()
     {
         var run = await RunAsync("weak\n", "create-staff", "--email", "ops@example.com");
@@ -60,6 +109,14 @@ public sealed class StaffAccountCommandTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
+    }
+
+    private async Task<PortalUser> TestUsersInFileAsync(string email)
+    {
+        using var app = OpenDatabase();
+        var user = await TestUsers.CreateAsync(app.Services, email);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return user;
     }
 
     private PortalAppFactory OpenDatabase()

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using PortalApp.Data;
+using PortalApp.Features.Passwords;
 using PortalApp.Platform.Hosting;
 using PortalApp.Platform.Input;
 
@@ -8,8 +9,9 @@ namespace PortalApp.Features.Account;
 
 /// <summary>
 /// <c>dotnet run --project PortalApp -- create-staff --email ops@company.com [--name "Full Name"]</c>:
-/// creates (or promotes) a staff account. The password is prompted for without echo, or read from
-/// standard input when it is redirected (for automation).
+/// creates a staff account, or promotes the existing account of that address. Either way the operator sets the
+/// password: whoever registered the address first must not become staff with a password they chose. The password is
+/// prompted for without echo, or read from standard input when it is redirected (for automation).
 /// </summary>
 internal static class StaffAccountCommand
 {
@@ -30,40 +32,27 @@ internal static class StaffAccountCommand
         await app.InitializePortalDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-
         var existing = await users.FindByEmailAsync(email);
-        if (existing is not null)
-        {
-            if (!await users.IsInRoleAsync(existing, PortalRoles.Staff))
-            {
-                await users.AddToRoleAsync(existing, PortalRoles.Staff);
-            }
 
-            Console.WriteLine($"{email} already had an account; it now has the Staff role. Its password is unchanged.");
-            return 0;
-        }
-
-        var password = ReadSecret("Password for the new staff account: ");
+        var password = ReadSecret(existing is null ? "Password for the new staff account: " : $"{email} already has an account. New password for it: ");
         if (!Console.IsInputRedirected && password != ReadSecret("Type it again: "))
         {
-            Console.Error.WriteLine("The passwords don't match; nothing was created.");
+            Console.Error.WriteLine("The passwords don't match; nothing was changed.");
             return 1;
         }
 
-        var user = new PortalUser
+        var user = existing ?? new PortalUser
         {
             UserName = email,
             Email = email,
-            EmailConfirmed = true,
             FullName = string.IsNullOrWhiteSpace(name) ? email : name.Trim(),
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
+        var errors = await users.ValidateNewPasswordAsync(user, password);
+        if (errors.Count > 0)
         {
-            Console.Error.WriteLine("The account was not created:");
-            foreach (var error in result.Errors)
+            Console.Error.WriteLine(existing is null ? "The account was not created:" : "The account was not changed:");
+            foreach (var error in errors)
             {
                 Console.Error.WriteLine($"  - {error.Description}");
             }
@@ -71,9 +60,50 @@ internal static class StaffAccountCommand
             return 1;
         }
 
-        await users.AddToRoleAsync(user, PortalRoles.Staff);
-        Console.WriteLine($"Created staff account {email}. Sign in at /Account/Login.");
+        return existing is null ? await CreateAsync(users, user, password) : await PromoteAsync(users, user, password);
+    }
+
+    private static async Task<int> CreateAsync(UserManager<PortalUser> users, PortalUser user, string password)
+    {
+        user.EmailConfirmed = true;
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, PortalRoles.Staff));
+        Console.WriteLine($"Created staff account {user.Email}. Sign in at /Account/Login.");
         return 0;
+    }
+
+    /// <summary>
+    /// Takes the account over for the operator: their password, the address counted as confirmed (they vouch for it),
+    /// no second factor or recovery codes that someone else may hold, and every earlier session signed out.
+    /// </summary>
+    private static async Task<int> PromoteAsync(UserManager<PortalUser> users, PortalUser user, string password)
+    {
+        Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        user.EmailConfirmed = true;
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        _ = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        if (!await users.IsInRoleAsync(user, PortalRoles.Staff))
+        {
+            Check(await users.AddToRoleAsync(user, PortalRoles.Staff));
+        }
+
+        Console.WriteLine(
+            $"{user.Email} already had an account. It now has the Staff role and the password you just typed; its address counts as confirmed, " +
+            "two-factor authentication is off (set it up again after signing in), and every earlier session is signed out.");
+        return 0;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Updating the account failed: " + string.Join(" ", result.Errors.Select(e => e.Code)));
+        }
     }
 
     private static string? Option(string[] args, string name)
