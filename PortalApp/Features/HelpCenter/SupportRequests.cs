@@ -21,9 +21,23 @@ internal sealed class SupportRequests(
     /// <summary>More than this many requests from one email address in an hour is refused, so the form can't flood the support inbox.</summary>
     public const int MaxRequestsPerHour = 5;
 
-    /// <summary>Validates, stores and emails the request; throws <see cref="ArgumentException"/> on input the form would have refused.</summary>
+    /// <summary>
+    /// Validates, stores and emails the request; throws <see cref="ArgumentException"/> on input the form would have refused.
+    /// For a signed-in customer the name and email are the account's: whatever was posted for them is replaced.
+    /// </summary>
     public async Task<int> CreateAsync(SupportRequestForm form, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var userId = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var account = userId is null ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.FullName, u.Email }).SingleOrDefaultAsync(cancellationToken);
+        if (account is not null)
+        {
+            // Support acts on "signed in as" (it resets MFA by hand), so the sender is the account, never what was posted.
+            form.Name = account.FullName;
+            form.Email = account.Email ?? "";
+        }
+
         var errors = form.Validate();
         if (errors.Count > 0)
         {
@@ -32,7 +46,6 @@ internal sealed class SupportRequests(
 
         var input = form.ToInput();
         var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var email = input.Email.Trim();
         var since = now.AddHours(-1);
         if (await db.Set<SupportRequest>().CountAsync(r => r.Email == email && r.CreatedAt > since, cancellationToken) >= MaxRequestsPerHour)
@@ -42,7 +55,7 @@ internal sealed class SupportRequests(
 
         var request = new SupportRequest
         {
-            UserId = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            UserId = account is null ? null : userId,
             Name = input.Name.Trim(),
             Email = email,
             Subject = input.Subject.Trim(),
