@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
 using PortalApp.Data;
 using PortalApp.Features.HelpCenter;
+using PortalApp.Platform.Clients;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.HelpCenter;
@@ -16,7 +17,7 @@ public sealed partial class SupportRequestTests(PortalAppFactory factory) : ICla
     {
         var ownEmail = $"{Guid.NewGuid():N}@example.com";
         var customer = await NewCustomerAsync(ownEmail);
-        var id = await WithRequestsAsync(r => r.CreateAsync(Form("Can't find my invoice"), Customer(customer)));
+        var id = await WithRequestsAsync(r => r.CreateAsync(Form("Can't find my invoice"), Customer(customer), Client));
 
         var stored = await factory.WithDbAsync(db => db.Set<SupportRequest>().AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal(SupportRequestStatus.Open, stored.Status);
@@ -39,7 +40,7 @@ public sealed partial class SupportRequestTests(PortalAppFactory factory) : ICla
         var form = Form(subject);
         form.Message = message;
 
-        await Assert.ThrowsAsync<ArgumentException>(() => WithRequestsAsync(r => r.CreateAsync(form, null)));
+        await Assert.ThrowsAsync<ArgumentException>(() => WithRequestsAsync(r => r.CreateAsync(form, null, Client)));
         Assert.False(await factory.WithDbAsync(db => db.Set<SupportRequest>().AnyAsync(r => r.Subject == subject)));
     }
 
@@ -49,7 +50,7 @@ public sealed partial class SupportRequestTests(PortalAppFactory factory) : ICla
         var form = Form("Overlong");
         form.Message = new string('a', HelpCenterLimits.SupportMessageMaxLength + 1);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => WithRequestsAsync(r => r.CreateAsync(form, null)));
+        await Assert.ThrowsAsync<ArgumentException>(() => WithRequestsAsync(r => r.CreateAsync(form, null, Client)));
     }
 
     [Fact]
@@ -59,10 +60,10 @@ public sealed partial class SupportRequestTests(PortalAppFactory factory) : ICla
         form.Email = $"{Guid.NewGuid():N}@example.com";
         for (var i = 0; i < SupportRequests.MaxRequestsPerHour; i++)
         {
-            await WithRequestsAsync(r => r.CreateAsync(form, null));
+            await WithRequestsAsync(r => r.CreateAsync(form, null, Client));
         }
 
-        await Assert.ThrowsAsync<SupportRequestLimitException>(() => WithRequestsAsync(r => r.CreateAsync(form, null)));
+        await Assert.ThrowsAsync<SupportRequestLimitException>(() => WithRequestsAsync(r => r.CreateAsync(form, null, Client)));
         Assert.Equal(SupportRequests.MaxRequestsPerHour, await factory.WithDbAsync(db => db.Set<SupportRequest>().CountAsync(r => r.Email == form.Email)));
     }
 
@@ -75,7 +76,7 @@ public sealed partial class SupportRequestTests(PortalAppFactory factory) : ICla
         form.Name = "Victim Person";
         form.Email = "victim@example.com";
 
-        var id = await WithRequestsAsync(r => r.CreateAsync(form, Customer(customer)));
+        var id = await WithRequestsAsync(r => r.CreateAsync(form, Customer(customer), Client));
 
         var stored = await factory.WithDbAsync(db => db.Set<SupportRequest>().AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal(("Test Customer", ownEmail, customer), (stored.Name, stored.Email, stored.UserId));
@@ -121,8 +122,8 @@ public sealed partial class SupportRequestTests(PortalAppFactory factory) : ICla
     public async Task ForUser_TwoCustomers_SeeOnlyTheirOwnRequests()
     {
         var (a, b) = (await NewCustomerAsync(), await NewCustomerAsync());
-        await WithRequestsAsync(r => r.CreateAsync(Form("Mine"), Customer(a)));
-        await WithRequestsAsync(r => r.CreateAsync(Form("Theirs"), Customer(b)));
+        await WithRequestsAsync(r => r.CreateAsync(Form("Mine"), Customer(a), Client));
+        await WithRequestsAsync(r => r.CreateAsync(Form("Theirs"), Customer(b), Client));
 
         var mine = await WithRequestsAsync(r => r.ForUserAsync(a));
 
@@ -133,7 +134,7 @@ public sealed partial class SupportRequestTests(PortalAppFactory factory) : ICla
     public async Task SetStatus_StaffChangesStatus_CustomerSeesIt()
     {
         var customer = await NewCustomerAsync();
-        var id = await WithRequestsAsync(r => r.CreateAsync(Form("Status please"), Customer(customer)));
+        var id = await WithRequestsAsync(r => r.CreateAsync(Form("Status please"), Customer(customer), Client));
 
         Assert.True(await WithRequestsAsync(r => r.SetStatusAsync(id, SupportRequestStatus.Resolved)));
 
@@ -149,6 +150,8 @@ public sealed partial class SupportRequestTests(PortalAppFactory factory) : ICla
 
         Assert.Contains("Account/Login", response.Headers.Location?.ToString() ?? await response.Content.ReadAsStringAsync());
     }
+
+    private static readonly ClientInfo Client = new("192.0.2.10", "tests");
 
     private static SupportRequestForm Form(string subject) => new()
     {

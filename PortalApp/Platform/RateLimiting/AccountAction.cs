@@ -8,4 +8,5 @@ public enum AccountAction
     ForgotPassword,
     ResetPassword,
     ResendConfirmation,
+    ContactSupport,
 }

@@ -14,6 +14,9 @@ public sealed class RateLimitingOptions
 
     public RateLimitRule ResendConfirmation { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) };
 
+    /// <summary>Support requests per client, whatever address they are sent from: each one reaches a person's inbox.</summary>
+    public RateLimitRule ContactSupport { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromHours(1) };
+
     public RateLimitRule For(AccountAction action) => action switch
     {
         AccountAction.SignIn => SignIn,
@@ -21,6 +24,7 @@ public sealed class RateLimitingOptions
         AccountAction.ForgotPassword => ForgotPassword,
         AccountAction.ResetPassword => ResetPassword,
         AccountAction.ResendConfirmation => ResendConfirmation,
+        AccountAction.ContactSupport => ContactSupport,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }
