@@ -38,6 +38,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             ["RateLimiting:ResetPassword:PermitLimit"] = "100000",
             ["RateLimiting:ResendConfirmation:PermitLimit"] = "100000",
             ["RateLimiting:ContactSupport:PermitLimit"] = "100000",
+            ["RateLimiting:UnmatchedResetLink:PermitLimit"] = "100000",
         };
     }
 

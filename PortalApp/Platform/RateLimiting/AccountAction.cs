@@ -9,4 +9,7 @@ public enum AccountAction
     ResetPassword,
     ResendConfirmation,
     ContactSupport,
+
+    /// <summary>Recording a visit with a reset link that matches no request (anyone can make those up).</summary>
+    UnmatchedResetLink,
 }

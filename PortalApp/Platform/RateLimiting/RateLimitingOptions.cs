@@ -17,6 +17,9 @@ public sealed class RateLimitingOptions
     /// <summary>Support requests per client, whatever address they are sent from: each one reaches a person's inbox.</summary>
     public RateLimitRule ContactSupport { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromHours(1) };
 
+    /// <summary>Activity rows written per client for reset links that match no request; past it one "throttled" row per window.</summary>
+    public RateLimitRule UnmatchedResetLink { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(10) };
+
     public RateLimitRule For(AccountAction action) => action switch
     {
         AccountAction.SignIn => SignIn,
@@ -25,6 +28,7 @@ public sealed class RateLimitingOptions
         AccountAction.ResetPassword => ResetPassword,
         AccountAction.ResendConfirmation => ResendConfirmation,
         AccountAction.ContactSupport => ContactSupport,
+        AccountAction.UnmatchedResetLink => UnmatchedResetLink,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }
