@@ -11,6 +11,9 @@ public sealed class AccountOptions
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Entries of customers' security activity older than this are deleted (a year: a customer can look back over it).</summary>
+    public TimeSpan SecurityEventRetentionPeriod { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>PBKDF2-HMAC-SHA512 iterations (OWASP's current figure).</summary>
     public int PasswordHashIterations { get; set; } = 210_000;
 }

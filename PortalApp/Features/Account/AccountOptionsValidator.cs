@@ -27,6 +27,11 @@ internal sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
             failures.Add("Account:LockoutDuration must be more than zero and at most 1.00:00:00.");
         }
 
+        if (options.SecurityEventRetentionPeriod < TimeSpan.FromDays(1))
+        {
+            failures.Add("Account:SecurityEventRetentionPeriod must be at least one day (e.g. 365.00:00:00).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
