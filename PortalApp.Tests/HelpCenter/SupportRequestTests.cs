@@ -119,6 +119,25 @@ public sealed partial class SupportRequestTests(PortalAppFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Create_SignedInCustomerOverTheHourlyLimit_IsRefusedEvenAfterChangingAddress()
+    {
+        var customer = await NewCustomerAsync();
+        for (var i = 0; i < SupportRequests.MaxRequestsPerHour; i++)
+        {
+            if (i == 2)
+            {
+                var changed = $"{Guid.NewGuid():N}@example.com";
+                await factory.WithDbAsync(db => db.Users.Where(u => u.Id == customer).ExecuteUpdateAsync(u => u.SetProperty(x => x.Email, changed)));
+            }
+
+            await WithRequestsAsync(r => r.CreateAsync(Form("Per account"), Customer(customer), Client));
+        }
+
+        var refused = await Assert.ThrowsAsync<SupportRequestLimitException>(() => WithRequestsAsync(r => r.CreateAsync(Form("Per account"), Customer(customer), Client)));
+        Assert.Contains("several requests in the last hour", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ForUser_TwoCustomers_SeeOnlyTheirOwnRequests()
     {
         var (a, b) = (await NewCustomerAsync(), await NewCustomerAsync());
