@@ -45,6 +45,23 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Support_OverTheClientLimit_SaysSoAndKeepsWhatWasTyped()
+    {
+        await using var server = PortalServer.Start(settings => settings["RateLimiting:ContactSupport:PermitLimit"] = "1");
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await SendContactFormAsync(page, server, "first@example.com", "My first question");
+        await Expect(page.GetByTestId("support-sent")).ToContainTextAsync("we've received your request");
+
+        await SendContactFormAsync(page, server, "second@example.com", "My second question");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("many requests from your network");
+        await Expect(page.GetByLabel("Email for our reply")).ToHaveValueAsync("second@example.com");
+        await Expect(page.GetByLabel("Subject")).ToHaveValueAsync("My second question");
+        await Expect(page.GetByLabel("Message")).ToHaveValueAsync("Nothing arrived after I paid.");
+    }
+
+    [Fact]
     public async Task Support_SignedInCustomerSendsRequest_SeesItOpenUnderMyRequests()
     {
         await using var server = PortalServer.Start();
@@ -105,6 +122,17 @@ public sealed class HelpCenterBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync(server.Url("help/search?q=invoice%20card"));
         await Expect(page.GetByTestId("search-results").GetByRole(AriaRole.Link).First).ToHaveTextAsync("Paying your invoice by card");
+    }
+
+    private static async Task SendContactFormAsync(IPage page, PortalServer server, string email, string subject)
+    {
+        await page.GotoAsync(server.Url("/support/contact"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send request" })).ToBeEnabledAsync();
+        await page.GetByLabel("Your name").FillAsync("Robin Visitor");
+        await page.GetByLabel("Email for our reply").FillAsync(email);
+        await page.GetByLabel("Subject").FillAsync(subject);
+        await page.GetByLabel("Message").FillAsync("Nothing arrived after I paid.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
     }
 
     private static async Task SignInAsync(IPage page, PortalServer server, string email, string returnUrl)

@@ -37,6 +37,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             ["RateLimiting:ForgotPassword:PermitLimit"] = "100000",
             ["RateLimiting:ResetPassword:PermitLimit"] = "100000",
             ["RateLimiting:ResendConfirmation:PermitLimit"] = "100000",
+            ["RateLimiting:ContactSupport:PermitLimit"] = "100000",
+            ["RateLimiting:UnmatchedResetLink:PermitLimit"] = "100000",
         };
     }
 

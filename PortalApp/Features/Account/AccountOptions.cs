@@ -16,6 +16,9 @@ public sealed class AccountOptions
     /// <summary>The longest wait between attempts (browsers that signed in to the account before never wait).</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Entries of customers' security activity older than this are deleted (a year: a customer can look back over it).</summary>
+    public TimeSpan SecurityEventRetentionPeriod { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>PBKDF2-HMAC-SHA512 iterations (OWASP's current figure).</summary>
     public int PasswordHashIterations { get; set; } = 210_000;
 }

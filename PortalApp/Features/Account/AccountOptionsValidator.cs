@@ -32,6 +32,11 @@ internal sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
             failures.Add("Account:FirstSignInWait must be more than zero and at most Account:LockoutDuration.");
         }
 
+        if (options.SecurityEventRetentionPeriod < TimeSpan.FromDays(1))
+        {
+            failures.Add("Account:SecurityEventRetentionPeriod must be at least one day (e.g. 365.00:00:00).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PortalApp.Data;
 using PortalApp.Features.Passwords;
+using PortalApp.Platform.Retention;
 using PortalApp.Platform.Security;
 
 namespace PortalApp.Features.Account;
@@ -38,6 +39,7 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton<ConfirmationResendQueue>();
         services.AddHostedService<ConfirmationResendWorker>();
         services.AddScoped<SecurityEvents>();
+        services.AddPortalRetention<SecurityEventRetention>();
         services.AddScoped<AccountProfileService>();
         services.AddScoped<AccountSecurityService>();
         services.AddScoped<MfaService>();

@@ -32,6 +32,11 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             errors.Add("Email:Outbox:SessionIdleTimeout must not be negative (0 closes the connection after every batch).");
         }
 
+        if (options.Outbox.RetentionPeriod < TimeSpan.FromDays(1))
+        {
+            errors.Add("Email:Outbox:RetentionPeriod must be at least one day (e.g. 30.00:00:00).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PortalApp.Platform.Retention;
 
 namespace PortalApp.Features.Email;
 
@@ -32,6 +33,7 @@ public static class EmailServiceCollectionExtensions
         services.AddScoped<OutboxBatch>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddPortalRetention<OutboxRetention>();
         services.AddSingleton<DevMailbox>();
         if (builder.Environment.IsDevelopment())
         {

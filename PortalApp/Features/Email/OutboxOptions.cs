@@ -22,6 +22,9 @@ public sealed class OutboxOptions
     /// <summary>How long a claimed message stays reserved for one dispatcher before another may retry it.</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Sent and failed messages older than this are deleted (pending ones never are).</summary>
+    public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Exponential backoff after the <paramref name="attempts"/>th failed attempt, capped at <see cref="RetryMaxDelay"/>.</summary>
     public TimeSpan RetryDelay(int attempts)
     {

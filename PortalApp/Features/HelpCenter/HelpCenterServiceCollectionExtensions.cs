@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using PortalApp.Platform.Hosting;
+using PortalApp.Platform.Retention;
 
 namespace PortalApp.Features.HelpCenter;
 
@@ -12,6 +14,9 @@ public static class HelpCenterServiceCollectionExtensions
         services.AddScoped<HelpSearch>();
         services.AddScoped<HelpVideos>();
         services.AddScoped<SupportRequests>();
+        services.AddOptions<SupportRequestOptions>().BindConfiguration(SupportRequestOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SupportRequestOptions>, SupportRequestOptionsValidator>();
+        services.AddPortalRetention<SupportRequestRetention>();
         services.AddPortalSeeder<HelpCenterSeeder>();
         return builder;
     }

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using PortalApp.Data;
 using PortalApp.Features.Email;
 using PortalApp.Features.HelpCenter.Templates;
+using PortalApp.Platform.Clients;
 using PortalApp.Platform.Hosting;
+using PortalApp.Platform.RateLimiting;
 
 namespace PortalApp.Features.HelpCenter;
 
@@ -14,35 +16,49 @@ internal sealed class SupportRequests(
     EmailComposer mail,
     IEmailOutbox outbox,
     IOptions<PortalOptions> portal,
+    AccountRateLimiter limiter,
     TimeProvider time)
 {
     public const string EmailKind = "support-request";
 
-    /// <summary>More than this many requests from one email address in an hour is refused, so the form can't flood the support inbox.</summary>
+    /// <summary>More than this many requests from one email address (or one signed-in account) in an hour is refused, so the form can't flood the support inbox.</summary>
     public const int MaxRequestsPerHour = 5;
 
-    /// <summary>Validates, stores and emails the request; throws <see cref="ArgumentException"/> on input the form would have refused.</summary>
-    public async Task<int> CreateAsync(SupportRequestForm form, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Validates, stores and emails the request; throws <see cref="ArgumentException"/> on input the form would have refused
+    /// and <see cref="SupportRequestLimitException"/> over the sender's or the client's limit.
+    /// For a signed-in customer the name and email are the account's: whatever was posted for them is replaced.
+    /// </summary>
+    public async Task<int> CreateAsync(SupportRequestForm form, ClaimsPrincipal? user, ClientInfo client, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var userId = await TakeSenderFromAccountAsync(db, form, user, cancellationToken);
         var errors = form.Validate();
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", errors), nameof(form));
         }
 
+        // Per client as well as per sender: one client typing a new address each time still reaches a person's inbox.
+        if (!limiter.TryAcquire(AccountAction.ContactSupport, AccountRateLimiting.ClientKey(client.IpAddress)))
+        {
+            throw SupportRequestLimitException.ForNetwork();
+        }
+
         var input = form.ToInput();
         var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var email = input.Email.Trim();
         var since = now.AddHours(-1);
-        if (await db.Set<SupportRequest>().CountAsync(r => r.Email == email && r.CreatedAt > since, cancellationToken) >= MaxRequestsPerHour)
+        var recent = db.Set<SupportRequest>().Where(r => r.CreatedAt > since);
+        var fromSender = userId is null ? recent.Where(r => r.Email == email) : recent.Where(r => r.Email == email || r.UserId == userId);
+        if (await fromSender.CountAsync(cancellationToken) >= MaxRequestsPerHour)
         {
-            throw new SupportRequestLimitException();
+            throw SupportRequestLimitException.ForSender();
         }
 
         var request = new SupportRequest
         {
-            UserId = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            UserId = userId,
             Name = input.Name.Trim(),
             Email = email,
             Subject = input.Subject.Trim(),
@@ -66,6 +82,25 @@ internal sealed class SupportRequests(
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         return request.Id;
+    }
+
+    /// <summary>
+    /// Support acts on "signed in as" (it resets MFA by hand), so a signed-in sender is the account, never what was
+    /// posted: the form's name and email are replaced with the account's. Returns the account's id, or null.
+    /// </summary>
+    private static async Task<string?> TakeSenderFromAccountAsync(PortalDbContext db, SupportRequestForm form, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        var userId = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var account = userId is null ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.FullName, u.Email }).SingleOrDefaultAsync(cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        form.Name = account.FullName;
+        form.Email = account.Email ?? "";
+        return userId;
     }
 
     public async Task<IReadOnlyList<SupportRequestView>> ForUserAsync(string userId, CancellationToken cancellationToken = default)

@@ -25,6 +25,9 @@ internal sealed class ResetPasswordService(
     AccountRateLimiter limiter,
     ILogger<ResetPasswordService> logger)
 {
+    /// <summary>The detail of the one row that stands for a client's unrecorded links in a window.</summary>
+    public const string UnmatchedLinksThrottled = "throttled: further links matching no request from this client are not recorded for a while";
+
     /// <summary>Checks a link without consuming it and records that it was opened.</summary>
     public async Task<ResetLinkView> OpenAsync(string? token, ClientInfo client, CancellationToken cancellationToken = default)
     {
@@ -147,8 +150,35 @@ internal sealed class ResetPasswordService(
             return;
         }
 
+        if (UnmatchedLinkEvent(type, now, client, detail) is not { } unmatched)
+        {
+            return;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.ResetActivityEvents.Add(ResetActivityEvent.WithoutRequest(type, now, client, detail));
+        db.ResetActivityEvents.Add(unmatched);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Anyone can make up links that match no request, so rows for them are written up to the client's budget, then
+    /// one "throttled" row per window, then none: a script cannot fill the table. Attempts on real requests are
+    /// always recorded (above).
+    /// </summary>
+    private ResetActivityEvent? UnmatchedLinkEvent(ResetActivityType type, DateTimeOffset now, ClientInfo client, string? detail)
+    {
+        var key = AccountRateLimiting.ClientKey(client.IpAddress);
+        if (limiter.TryAcquire(AccountAction.UnmatchedResetLink, key))
+        {
+            return ResetActivityEvent.WithoutRequest(type, now, client, detail);
+        }
+
+        if (!limiter.TryAcquireLimitNotice(AccountAction.UnmatchedResetLink, key))
+        {
+            return null;
+        }
+
+        logger.LogWarning("Links matching no reset request: a client reached its limit; its further ones are not recorded for a while.");
+        return ResetActivityEvent.WithoutRequest(type, now, client, UnmatchedLinksThrottled);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PortalApp.Features.PasswordReset;
 using PortalApp.Platform.Hosting;
+using PortalApp.Platform.Retention;
 
 namespace PortalApp.Features.Staff;
 
@@ -19,8 +20,7 @@ public static class StaffServiceCollectionExtensions
 
         services.AddSingleton<ResetActivityQueries>();
         services.AddSingleton<RequestLogQueries>();
-        services.AddSingleton<ResetActivityRetention>();
-        services.AddHostedService<ResetActivityRetentionService>();
+        services.AddPortalRetention<ResetActivityRetention>();
         services.AddPortalSeeder<ResetActivitySeeder>();
         return builder;
     }

@@ -9,4 +9,8 @@ public enum AccountAction
     ResetPassword,
     ResendConfirmation,
     ChangeEmail,
+    ContactSupport,
+
+    /// <summary>Recording a visit with a reset link that matches no request (anyone can make those up).</summary>
+    UnmatchedResetLink,
 }

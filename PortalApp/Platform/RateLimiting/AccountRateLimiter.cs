@@ -12,12 +12,15 @@ namespace PortalApp.Platform.RateLimiting;
 public sealed class AccountRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<(AccountAction Action, string Client)> limiter;
+    private readonly PartitionedRateLimiter<(AccountAction Action, string Client)> notices;
 
     public AccountRateLimiter(IOptions<RateLimitingOptions> options)
     {
         var settings = options.Value;
         limiter = PartitionedRateLimiter.Create<(AccountAction Action, string Client), (AccountAction, string)>(key =>
             AccountRateLimiting.Partition(key, settings.For(key.Action)));
+        notices = PartitionedRateLimiter.Create<(AccountAction Action, string Client), (AccountAction, string)>(key =>
+            AccountRateLimiting.Partition(key, new RateLimitRule { PermitLimit = 1, Window = settings.For(key.Action).Window }));
     }
 
     public bool TryAcquire(AccountAction action, string? clientIp)
@@ -26,5 +29,19 @@ public sealed class AccountRateLimiter : IDisposable
         return lease.IsAcquired;
     }
 
-    public void Dispose() => limiter.Dispose();
+    /// <summary>
+    /// True at most once per window of <paramref name="action"/> for a client: for a caller already over its budget,
+    /// the moment to record once that it was limited instead of on every attempt.
+    /// </summary>
+    public bool TryAcquireLimitNotice(AccountAction action, string? clientIp)
+    {
+        using var lease = notices.AttemptAcquire((action, clientIp ?? "unknown"));
+        return lease.IsAcquired;
+    }
+
+    public void Dispose()
+    {
+        limiter.Dispose();
+        notices.Dispose();
+    }
 }

@@ -21,6 +21,7 @@ public static class AccountRateLimiting
         // Interactive pages: their real submit goes over the circuit (see AccountRateLimiter), but a plain POST is limited too.
         ["/Account/Register"] = AccountAction.Register,
         ["/Account/ResetPassword"] = AccountAction.ResetPassword,
+        ["/support/contact"] = AccountAction.ContactSupport,
     };
 
     public static WebApplicationBuilder AddPortalRateLimiting(this WebApplicationBuilder builder)

@@ -17,6 +17,12 @@ public sealed class RateLimitingOptions
     /// <summary>Per account: each request emails a confirmation link to an address the requester typed.</summary>
     public RateLimitRule ChangeEmail { get; set; } = new() { PermitLimit = 3, Window = TimeSpan.FromHours(1) };
 
+    /// <summary>Support requests per client, whatever address they are sent from: each one reaches a person's inbox.</summary>
+    public RateLimitRule ContactSupport { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>Activity rows written per client for reset links that match no request; past it one "throttled" row per window.</summary>
+    public RateLimitRule UnmatchedResetLink { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(10) };
+
     public RateLimitRule For(AccountAction action) => action switch
     {
         AccountAction.SignIn => SignIn,
@@ -25,6 +31,8 @@ public sealed class RateLimitingOptions
         AccountAction.ResetPassword => ResetPassword,
         AccountAction.ResendConfirmation => ResendConfirmation,
         AccountAction.ChangeEmail => ChangeEmail,
+        AccountAction.ContactSupport => ContactSupport,
+        AccountAction.UnmatchedResetLink => UnmatchedResetLink,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }
