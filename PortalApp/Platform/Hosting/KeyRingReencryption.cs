@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.EntityFrameworkCore;
@@ -48,35 +49,15 @@ internal sealed class KeyRingReencryption(
         var wasPlain = new List<Guid>();
         foreach (var row in await db.DataProtectionKeys.ToListAsync(cancellationToken))
         {
-            var key = XElement.Parse(row.Xml ?? "<key />");
-            var secrets = key.Descendants().Where(e => IsPlain(e) || IsUnderAnotherCertificate(e)).ToList();
-            var storedPlain = secrets.Any(IsPlain);
-            try
+            switch (Reencrypt(row, encryptor, decryptor))
             {
-                foreach (var secret in secrets)
-                {
-                    var plain = IsPlain(secret) ? new XElement(secret) : decryptor.Decrypt(secret.Elements().Single());
-                    var encrypted = encryptor.Encrypt(plain);
-                    secret.ReplaceWith(new XElement(EncryptedSecret, new XAttribute(DecryptorType, encrypted.DecryptorType.AssemblyQualifiedName!), encrypted.EncryptedElement));
-                }
-            }
-            catch (CryptographicException)
-            {
-                logger.LogWarning(
-                    "Data Protection key {KeyName} is encrypted with a certificate that is not configured; what it protected cannot be read. Add that certificate to DataProtection:PreviousCertificates to keep it.",
-                    row.FriendlyName);
-                continue;
-            }
-
-            if (secrets.Count > 0)
-            {
-                row.Xml = key.ToString(SaveOptions.DisableFormatting);
-                reencrypted++;
-            }
-
-            if (storedPlain && Guid.TryParse((string?)key.Attribute("id"), out var id))
-            {
-                wasPlain.Add(id);
+                case KeyState.WasPlain when Guid.TryParse((string?)XElement.Parse(row.Xml!).Attribute("id"), out var id):
+                    wasPlain.Add(id);
+                    reencrypted++;
+                    break;
+                case KeyState.WasPlain or KeyState.WasUnderAnotherCertificate:
+                    reencrypted++;
+                    break;
             }
         }
 
@@ -100,6 +81,38 @@ internal sealed class KeyRingReencryption(
         }
     }
 
+    /// <summary>Rewrites one stored key under the current certificate where it is plain or under another one.</summary>
+    private KeyState Reencrypt(DataProtectionKey row, CertificateXmlEncryptor encryptor, EncryptedXmlDecryptor decryptor)
+    {
+        var key = XElement.Parse(row.Xml ?? "<key />");
+        var secrets = key.Descendants().Where(e => IsPlain(e) || IsUnderAnotherCertificate(e)).ToList();
+        if (secrets.Count == 0)
+        {
+            return KeyState.Current;
+        }
+
+        var storedPlain = secrets.Any(IsPlain);
+        try
+        {
+            foreach (var secret in secrets)
+            {
+                var plain = IsPlain(secret) ? new XElement(secret) : decryptor.Decrypt(secret.Elements().Single());
+                var encrypted = encryptor.Encrypt(plain);
+                secret.ReplaceWith(new XElement(EncryptedSecret, new XAttribute(DecryptorType, encrypted.DecryptorType.AssemblyQualifiedName!), encrypted.EncryptedElement));
+            }
+        }
+        catch (CryptographicException)
+        {
+            logger.LogWarning(
+                "Data Protection key {KeyName} is encrypted with a certificate that is not configured; what it protected cannot be read. Add that certificate to DataProtection:PreviousCertificates to keep it.",
+                row.FriendlyName);
+            return KeyState.Unreadable;
+        }
+
+        row.Xml = key.ToString(SaveOptions.DisableFormatting);
+        return storedPlain ? KeyState.WasPlain : KeyState.WasUnderAnotherCertificate;
+    }
+
     private static bool IsPlain(XElement element) => (bool?)element.Attribute(RequiresEncryption) == true;
 
     private bool IsUnderAnotherCertificate(XElement element)
@@ -117,5 +130,13 @@ internal sealed class KeyRingReencryption(
         {
             return false;
         }
+    }
+
+    private enum KeyState
+    {
+        Current,
+        WasPlain,
+        WasUnderAnotherCertificate,
+        Unreadable,
     }
 }
