@@ -127,7 +127,7 @@ internal sealed class ResetRequestProcessor(
         }
         else
         {
-            var token = services.GetRequiredService<ResetLinks>().Issue(request, user);
+            var token = await services.GetRequiredService<ResetLinks>().IssueAsync(db, request, user, cancellationToken);
             outbox.Add(db, await emails.ResetAsync(user, request, token));
             db.ResetActivityEvents.Add(request.Record(ResetActivityType.EmailQueued, now));
             logger.LogInformation("Reset link issued for request {RequestId}; email queued.", request.Id);

@@ -13,6 +13,7 @@ public sealed class ResetActivityRetention(IDbContextFactory<PortalDbContext> co
     private static readonly ResetRequestStatus[] FinalStatuses =
     [
         ResetRequestStatus.Completed, ResetRequestStatus.UnknownAccount, ResetRequestStatus.Throttled, ResetRequestStatus.Expired, ResetRequestStatus.EmailFailed,
+        ResetRequestStatus.Replaced,
     ];
 
     public async Task<(int Events, int Requests)> PurgeAsync(CancellationToken cancellationToken = default)
