@@ -110,6 +110,7 @@ public sealed class CrashRecoverySecurityTests(ITestOutputHelper output) : IAsyn
         start.Environment["Email__Smtp__Host"] = "127.0.0.1";
         start.Environment["Email__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Email__Smtp__Security"] = "None";
+        start.Environment["Portal__AllowInsecureTransport"] = "true";
         start.Environment["Email__Outbox__BatchSize"] = "10";
         start.Environment["Email__Outbox__PollInterval"] = "00:00:00.200";
         start.Environment["Email__Outbox__ClaimTimeout"] = "00:00:03";

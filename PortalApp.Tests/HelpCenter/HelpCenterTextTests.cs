@@ -28,6 +28,47 @@ public sealed class HelpCenterTextTests
     }
 
     [Fact]
+    public void ToSafeHtml_FormControls_AreRemoved()
+    {
+        var html = renderer.ToSafeHtml(
+            "<form action=\"/Account/Login\" method=\"post\"><label>Password</label><input name=\"Input.Password\" type=\"password\">"
+            + "<select><option>a</option></select><textarea>t</textarea><button type=\"submit\">Sign in</button></form>\n\nAfter");
+
+        foreach (var tag in new[] { "<form", "<input", "<button", "<select", "<option", "<textarea", "<label" })
+        {
+            Assert.DoesNotContain(tag, html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("After", html);
+    }
+
+    [Theory]
+    [InlineData("position:fixed")]
+    [InlineData("position:absolute")]
+    [InlineData("position:sticky")]
+    [InlineData("inset:0")]
+    [InlineData("z-index:9999")]
+    [InlineData("top:0")]
+    [InlineData("transform:translate(0, -50vh)")]
+    public void ToSafeHtml_OverlayCss_IsRemovedAndHarmlessStyleKept(string overlay)
+    {
+        var html = renderer.ToSafeHtml($"<div style=\"{overlay}; color: red\">Your session expired</div>");
+
+        var property = overlay[..overlay.IndexOf(':', StringComparison.Ordinal)];
+        Assert.DoesNotContain(property + ":", html.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("color:", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToSafeHtml_PortalClasses_AreRemoved()
+    {
+        var html = renderer.ToSafeHtml("<div class=\"mud-overlay mud-overlay-dark\">Your session expired</div>");
+
+        Assert.DoesNotContain("mud-overlay", html);
+        Assert.Contains("Your session expired", html);
+    }
+
+    [Fact]
     public void ToSafeHtml_PortalLinks_AreKept()
     {
         var html = renderer.ToSafeHtml("Go to the [sign-in page](/Account/Login).");

@@ -20,6 +20,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(DataDirectory, "portal.db")}",
             ["Portal:PublicBaseUrl"] = "http://portal.test/",
+            // The rig has no TLS (http://portal.test, SMTP on loopback), also in Production-mode tests; the tests of
+            // the refusal set this back to false.
+            ["Portal:AllowInsecureTransport"] = "true",
             ["DataProtection:Certificate:Path"] = TestCertificates.WriteKeyRingPfx(DataDirectory),
             ["DataProtection:Certificate:Password"] = TestCertificates.Password,
             ["Email:Transport"] = "Pickup",

@@ -143,7 +143,30 @@ public sealed class ResetRequestLifecycleTests : IDisposable
         Assert.Equal([ResetActivityType.Requested, ResetActivityType.EmailQueued, ResetActivityType.LinkOpened, ResetActivityType.EmailSent], await TypesAsync(id));
     }
 
+    [Fact]
+    public async Task ForgotFormTwice_SecondLinkIssued_FirstRequestIsReplacedInTheSameSave()
+    {
+        var processor = factory.GetService<ResetRequestProcessor>();
+        var first = await SubmitForgotAsync();
+        await processor.ProcessPendingAsync(CancellationToken.None);
+        var second = await SubmitForgotAsync();
+        await processor.ProcessPendingAsync(CancellationToken.None);
+
+        Assert.Equal(ResetRequestStatus.Replaced, (await RequestAsync(first)).Status);
+        // The outbox may report the first email sent before or after; either way the request stays replaced.
+        Assert.Equal(
+            [ResetActivityType.Requested, ResetActivityType.EmailQueued, ResetActivityType.LinkReplaced],
+            (await TypesAsync(first)).Where(t => t != ResetActivityType.EmailSent));
+        Assert.Contains((await RequestAsync(second)).Status, new[] { ResetRequestStatus.EmailQueued, ResetRequestStatus.EmailSent });
+    }
+
     public void Dispose() => factory.Dispose();
+
+    private async Task<Guid> SubmitForgotAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ResetRequestIntake>().SubmitAsync("customer@example.com", Browser);
+    }
 
     private async Task OpenAsync(string token)
     {

@@ -125,6 +125,44 @@ public sealed class ResetTokenLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Link_AfterANewerLinkWasIssued_IsRefusedAndOnlyTheNewestWorks()
+    {
+        var first = await IssueAsync("customer@example.com");
+        await OpenAsync(first);
+        var second = await IssueAsync("customer@example.com");
+
+        Assert.Equal(ResetLinkState.Invalid, (await CheckAsync(first)).State);
+        Assert.Equal(ResetOutcome.Invalid, (await CompleteAsync(first)).Outcome);
+        Assert.Equal(ResetLinkState.Invalid, (await OpenAsync(first)).State);
+        Assert.Equal(ResetOutcome.Completed, (await CompleteAsync(second)).Outcome);
+
+        // Staff see why the first link stopped working, and the attempts with it afterwards.
+        var firstId = RequestId(first);
+        Assert.Equal(ResetRequestStatus.Replaced, (await factory.WithDbAsync(db => db.ResetRequests.AsNoTracking().SingleAsync(r => r.Id == firstId))).Status);
+        Assert.Equal(
+            [ResetActivityType.Requested, ResetActivityType.LinkOpened, ResetActivityType.LinkReplaced, ResetActivityType.InvalidLink, ResetActivityType.InvalidLink],
+            await factory.WithDbAsync(db => db.ResetActivityEvents.Where(e => e.RequestId == firstId).OrderBy(e => e.Id).Select(e => e.Type).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Issue_RetiresEarlierLinksInTheCallersSave_NeverBefore()
+    {
+        var first = await IssueAsync("customer@example.com");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var user = await db.Users.SingleAsync(u => u.Email == "customer@example.com");
+        var request = ResetRequest.IssuedDirectly(time.GetUtcNow(), "customer@example.com");
+
+        var second = await scope.ServiceProvider.GetRequiredService<ResetLinks>().IssueAsync(db, request, user);
+        Assert.Equal(ResetLinkState.Valid, (await CheckAsync(first)).State);
+        db.ResetRequests.Add(request);
+        await db.SaveChangesAsync();
+
+        Assert.Equal(ResetLinkState.Invalid, (await CheckAsync(first)).State);
+        Assert.Equal(ResetLinkState.Valid, (await CheckAsync(second.ToString())).State);
+    }
+
+    [Fact]
     public async Task Link_SubmittedConcurrentlyFromTwoTabs_ExactlyOneSucceeds()
     {
         var token = await IssueAsync("customer@example.com");
@@ -165,6 +203,8 @@ public sealed class ResetTokenLifecycleTests : IDisposable
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         return await users.GeneratePasswordResetTokenAsync((await users.FindByEmailAsync(email))!);
     }
+
+    private static Guid RequestId(string token) => ResetToken.TryParse(token, out var parsed) ? parsed.Value.RequestId : Guid.Empty;
 
     private async Task<ResetLinkCheck> CheckAsync(string token)
     {

@@ -27,11 +27,7 @@ public sealed class SecretsSecurityTests : IDisposable
     public async Task FullReset_AllLogsAtTrace_NeverContainTokenLinkOrPassword()
     {
         using var client = PortalSignIn.AnonymousClient(factory);
-        var forgot = await StaticForm.SubmitAsync(client, "/Account/ForgotPassword", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = "customer@example.com" });
-        Assert.Equal(HttpStatusCode.OK, forgot.StatusCode);
-        var mail = await Poll.UntilAsync(() => Task.FromResult(Mail.ReadPickup(factory.PickupDirectory)), m => m.Count > 0, "the reset email");
-        var link = Mail.LinkStartingWith(mail[0], "http://portal.test/Account/ResetPassword?token=");
-        var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..]);
+        var (link, token) = await RequestResetLinkAsync(client);
 
         var page = await client.GetAsync(new Uri(link).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -46,14 +42,8 @@ public sealed class SecretsSecurityTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         await Poll.UntilAsync(() => factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)), n => n == 0, "every email sent");
 
-        // The capture really sees Trace and request-level entries, so an empty search means something.
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Trace);
-        Assert.Contains(logs.Entries, e => e.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && e.Level <= LogLevel.Debug);
         var secrets = new[] { token, Uri.EscapeDataString(token), NewPassword, link };
-        foreach (var secret in secrets)
-        {
-            Assert.DoesNotContain(logs.Entries, e => e.Text.Contains(secret, StringComparison.Ordinal));
-        }
+        AssertNotLogged(secrets);
 
         var activity = await factory.WithDbAsync(db => db.ResetActivityEvents.AsNoTracking().ToListAsync());
         var outbox = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
@@ -77,5 +67,54 @@ public sealed class SecretsSecurityTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task ThemeToggle_OnResetPage_AllLogsAtTrace_NeverContainToken()
+    {
+        using var client = PortalSignIn.AnonymousClient(factory);
+        var (link, token) = await RequestResetLinkAsync(client);
+
+        var toggled = await StaticForm.SubmitToAsync(client, new Uri(link).PathAndQuery, "preferences/theme");
+
+        Assert.Equal(HttpStatusCode.Redirect, toggled.StatusCode);
+        Assert.Equal("/Account/ResetPassword", toggled.Headers.Location!.OriginalString);
+        AssertNotLogged(token, Uri.EscapeDataString(token));
+    }
+
+    [Theory]
+    [InlineData("/Account/ConfirmEmail?userId=user-4f1c&code=Q29uZmlybS1TZWNyZXQtOTE3", "/Account/ConfirmEmail")]
+    [InlineData("/Account/ConfirmEmailChange?userId=user-4f1c&email=new%40example.com&code=Q29uZmlybS1TZWNyZXQtOTE3", "/Account/ConfirmEmailChange")]
+    public async Task ThemeToggle_OnConfirmationLinkPage_ReturnsWithoutTheLinksQuery(string page, string returnedTo)
+    {
+        using var client = PortalSignIn.AnonymousClient(factory);
+
+        var toggled = await StaticForm.SubmitToAsync(client, page, "preferences/theme");
+
+        Assert.Equal(HttpStatusCode.Redirect, toggled.StatusCode);
+        Assert.Equal(returnedTo, toggled.Headers.Location!.OriginalString);
+        AssertNotLogged("Q29uZmlybS1TZWNyZXQtOTE3", "user-4f1c");
+    }
+
     public void Dispose() => factory.Dispose();
+
+    /// <summary>Asks for a reset link through the forgot form and reads it from the email.</summary>
+    private async Task<(string Link, string Token)> RequestResetLinkAsync(HttpClient client)
+    {
+        var forgot = await StaticForm.SubmitAsync(client, "/Account/ForgotPassword", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = "customer@example.com" });
+        Assert.Equal(HttpStatusCode.OK, forgot.StatusCode);
+        var mail = await Poll.UntilAsync(() => Task.FromResult(Mail.ReadPickup(factory.PickupDirectory)), m => m.Count > 0, "the reset email");
+        var link = Mail.LinkStartingWith(mail[0], "http://portal.test/Account/ResetPassword?token=");
+        var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..]);
+        return (link, token);
+    }
+
+    /// <summary>The capture sees Trace and request-level entries (so an empty search means something), and none holds a secret.</summary>
+    private void AssertNotLogged(params string[] secrets)
+    {
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Trace);
+        Assert.Contains(logs.Entries, e => e.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && e.Level <= LogLevel.Debug);
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(logs.Entries, e => e.Text.Contains(secret, StringComparison.Ordinal));
+        }
+    }
 }

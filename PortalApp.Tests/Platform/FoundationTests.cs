@@ -83,5 +83,23 @@ public sealed class ProductionEnvironmentTests : IDisposable
         Assert.Contains("Email:Smtp:Host", error.ToString());
     }
 
+    [Theory]
+    [InlineData("Portal:PublicBaseUrl", "http://portal.example.com/", "Portal:PublicBaseUrl must be an https URL")]
+    [InlineData("Email:Smtp:Security", "Auto", "Email:Smtp:Security must be StartTls or SslOnConnect")]
+    public void Startup_WithoutTlsAndWithoutTheOptOut_FailsNamingTheKey(string key, string value, string message)
+    {
+        using var bad = new PortalAppFactory { EnvironmentName = "Production" };
+        bad.Settings["Portal:AllowInsecureTransport"] = "false";
+        bad.Settings["Portal:PublicBaseUrl"] = "https://portal.example.com/";
+        bad.Settings["Email:Transport"] = "Smtp";
+        bad.Settings["Email:Smtp:Host"] = "smtp.example.com";
+        bad.Settings["Email:Smtp:Security"] = "StartTls";
+        bad.Settings[key] = value;
+
+        var error = Assert.ThrowsAny<Exception>(() => bad.CreateClient());
+
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => factory.Dispose();
 }

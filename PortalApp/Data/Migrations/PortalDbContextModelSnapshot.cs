@@ -611,6 +611,10 @@ namespace PortalApp.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -664,6 +668,8 @@ namespace PortalApp.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ClientKey", "CreatedAt");
 
                     b.HasIndex("CompletedAt", "CreatedAt")
                         .HasDatabaseName("IX_ResetRequests_CompletedAt_CreatedAt");

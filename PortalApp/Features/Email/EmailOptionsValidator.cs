@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using PortalApp.Platform.Hosting;
 
 namespace PortalApp.Features.Email;
 
-internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
+internal sealed class EmailOptionsValidator(IHostEnvironment environment, IOptions<PortalOptions> portal) : IValidateOptions<EmailOptions>
 {
     public ValidateOptionsResult Validate(string? name, EmailOptions options)
     {
@@ -15,7 +16,7 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
 
         if (options.Transport == EmailTransportKind.Smtp)
         {
-            AddSmtpErrors(options.Smtp, errors);
+            AddSmtpErrors(options.Smtp, TransportSecurity.IsRequired(environment, portal.Value), errors);
         }
         else if (string.IsNullOrWhiteSpace(options.PickupDirectory))
         {
@@ -40,8 +41,13 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void AddSmtpErrors(SmtpOptions smtp, List<string> errors)
+    private static void AddSmtpErrors(SmtpOptions smtp, bool requireTls, List<string> errors)
     {
+        if (requireTls && smtp.Security is not (SmtpSecurity.StartTls or SmtpSecurity.SslOnConnect))
+        {
+            errors.Add($"Email:Smtp:Security must be StartTls or SslOnConnect outside Development (Auto falls back to plain text when STARTTLS is stripped); got {smtp.Security}. {TransportSecurity.OptOutHint}");
+        }
+
         if (string.IsNullOrWhiteSpace(smtp.Host))
         {
             errors.Add("Email:Smtp:Host is required when Email:Transport is Smtp (or set Email:Transport to Pickup).");

@@ -14,7 +14,8 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 587;
 
-    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+    /// <summary>StartTls by default (port 587); outside Development only StartTls or SslOnConnect start (see <c>TransportSecurity</c>).</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
     public string? UserName { get; set; }
 

@@ -23,4 +23,7 @@ public enum ResetActivityType
 
     /// <summary>A link ran out unused (recorded by the expiry sweep).</summary>
     LinkExpired = 11,
+
+    /// <summary>A newer link for the same customer was issued, which retired this unused one (saved with the issue).</summary>
+    LinkReplaced = 12,
 }

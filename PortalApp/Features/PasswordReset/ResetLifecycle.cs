@@ -34,6 +34,10 @@ public static class ResetLifecycle
 
         // Links made directly (Issued) are not swept: no email, so nobody waits on them.
         [ResetActivityType.LinkExpired] = new(Expired, [EmailQueued, EmailSent, LinkOpened]),
+
+        // Only the newest link works: issuing one retires every earlier link still waiting to be used. A replaced
+        // request stays replaced (its email may still report sent, an attempt with it is an invalid link).
+        [ResetActivityType.LinkReplaced] = new(Replaced, [EmailQueued, EmailSent, LinkOpened, Issued]),
     };
 
     /// <summary>Whether the table says what <paramref name="type"/> does (a new activity type must be added to it).</summary>

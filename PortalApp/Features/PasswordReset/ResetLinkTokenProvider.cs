@@ -19,8 +19,8 @@ internal sealed class ResetLinkTokenProvider(ResetLinks links, IDbContextFactory
         // Issued outside the forgot form (e.g. by an operator tool): still a tracked, hashed, expiring request.
         var now = time.GetUtcNow();
         var request = ResetRequest.IssuedDirectly(now, ResetRequestIntake.NormalizeEmail(user.Email ?? ""));
-        var token = links.Issue(request, user);
         await using var db = await contexts.CreateDbContextAsync();
+        var token = await links.IssueAsync(db, request, user);
         db.ResetRequests.Add(request);
         db.ResetActivityEvents.Add(request.Record(ResetActivityType.Requested, now, "issued without the forgot form"));
         await db.SaveChangesAsync();

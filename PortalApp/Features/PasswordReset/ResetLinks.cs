@@ -5,8 +5,9 @@ using PortalApp.Data;
 namespace PortalApp.Features.PasswordReset;
 
 /// <summary>
-/// The token lifecycle: issue (hash, expiry, security stamp), check without consuming (opening a link must not use
-/// it up, since mail scanners open links first), and consume atomically so two tabs cannot both succeed.
+/// The token lifecycle: issue (hash, expiry, security stamp; retiring the customer's earlier unused links), check
+/// without consuming (opening a link must not use it up, since mail scanners open links first), and consume
+/// atomically so two tabs cannot both succeed.
 /// </summary>
 /// <remarks>
 /// Each call uses a DbContext of its own from the factory: the reset page calls this from its circuit, and every check
@@ -15,11 +16,24 @@ namespace PortalApp.Features.PasswordReset;
 /// </remarks>
 public sealed class ResetLinks(IDbContextFactory<PortalDbContext> contexts, TimeProvider time, IOptions<PasswordResetOptions> options)
 {
-    /// <summary>Puts a fresh token on <paramref name="request"/> (not saved) and returns it; the caller sends it and forgets it.</summary>
-    public ResetToken Issue(ResetRequest request, PortalUser user)
+    /// <summary>
+    /// Puts a fresh token on <paramref name="request"/> and retires the customer's earlier unused links, all on
+    /// <paramref name="db"/> and not saved: the caller's one save issues the new link and retires the old ones
+    /// together, so there is never a moment when two of them work. Returns the token; the caller sends it and forgets it.
+    /// </summary>
+    public async Task<ResetToken> IssueAsync(PortalDbContext db, ResetRequest request, PortalUser user, CancellationToken cancellationToken = default)
     {
         var token = ResetToken.Create(request.Id);
         var now = time.GetUtcNow();
+        var retiring = ResetLifecycle.MovesFrom(ResetActivityType.LinkReplaced);
+        var earlier = await db.ResetRequests
+            .Where(r => r.UserId == user.Id && r.Id != request.Id && r.ConsumedAt == null && r.ExpiresAt > now && retiring.Contains(r.Status))
+            .ToListAsync(cancellationToken);
+        foreach (var replaced in earlier)
+        {
+            db.ResetActivityEvents.Add(replaced.Record(ResetActivityType.LinkReplaced, now, "a newer link was issued"));
+        }
+
         request.UserId = user.Id;
         request.TokenHash = token.Hash();
         request.IssuedAt = now;
@@ -43,7 +57,7 @@ public sealed class ResetLinks(IDbContextFactory<PortalDbContext> contexts, Time
         }
 
         var user = request.UserId is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken);
-        if (user is null || request.ConsumedAt is not null)
+        if (user is null || request.ConsumedAt is not null || request.Status == ResetRequestStatus.Replaced)
         {
             return new ResetLinkCheck(ResetLinkState.Invalid, request, user);
         }
@@ -74,7 +88,7 @@ public sealed class ResetLinks(IDbContextFactory<PortalDbContext> contexts, Time
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var claimed = await db.ResetRequests
-            .Where(r => r.Id == check.Request.Id && r.ConsumedAt == null)
+            .Where(r => r.Id == check.Request.Id && r.ConsumedAt == null && r.Status != ResetRequestStatus.Replaced)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConsumedAt, now), cancellationToken);
         return claimed == 1;
     }

@@ -26,6 +26,9 @@ public sealed class ResetRequest
 
     public string? IpAddress { get; init; }
 
+    /// <summary>The network the per-IP limit counts the request against (the rate limits' rule: an IPv6 client's /64).</summary>
+    public string? ClientKey { get; init; }
+
     public string? UserAgent { get; init; }
 
     /// <summary>Starts as Requested (a forgot-form submission) or Issued (<see cref="IssuedDirectly"/>); moved only by <see cref="Record"/>.</summary>
@@ -104,7 +107,9 @@ internal sealed class ResetRequestConfiguration : IEntityTypeConfiguration<Reset
         builder.HasIndex(r => r.CreatedAt);
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         builder.HasIndex(r => new { r.UserId, r.CreatedAt });
+        builder.Property(r => r.ClientKey).HasMaxLength(ResetLimits.IpMaxLength);
         builder.HasIndex(r => new { r.IpAddress, r.CreatedAt });
+        builder.HasIndex(r => new { r.ClientKey, r.CreatedAt });
         builder.HasIndex(r => new { r.Email, r.CreatedAt });
         builder.HasIndex(r => new { r.Status, r.ExpiresAt });
     }

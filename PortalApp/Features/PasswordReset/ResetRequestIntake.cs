@@ -1,5 +1,6 @@
 using PortalApp.Data;
 using PortalApp.Platform.Clients;
+using PortalApp.Platform.RateLimiting;
 
 namespace PortalApp.Features.PasswordReset;
 
@@ -22,6 +23,7 @@ public sealed class ResetRequestIntake(PortalDbContext db, ResetRequestSignal si
             CreatedAt = now,
             Email = NormalizeEmail(email),
             IpAddress = client.IpAddress,
+            ClientKey = client.IpAddress is null ? null : AccountRateLimiting.ClientKey(client.IpAddress),
             UserAgent = client.UserAgent,
         };
         db.ResetRequests.Add(request);

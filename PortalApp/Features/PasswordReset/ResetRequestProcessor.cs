@@ -127,7 +127,7 @@ internal sealed class ResetRequestProcessor(
         }
         else
         {
-            var token = services.GetRequiredService<ResetLinks>().Issue(request, user);
+            var token = await services.GetRequiredService<ResetLinks>().IssueAsync(db, request, user, cancellationToken);
             outbox.Add(db, await emails.ResetAsync(user, request, token));
             db.ResetActivityEvents.Add(request.Record(ResetActivityType.EmailQueued, now));
             logger.LogInformation("Reset link issued for request {RequestId}; email queued.", request.Id);
@@ -142,8 +142,8 @@ internal sealed class ResetRequestProcessor(
     {
         var settings = options.Value;
         var ipSince = now - settings.IpWindow;
-        var ipRequests = request.IpAddress is null ? 0 : await db.ResetRequests.CountAsync(
-            r => r.IpAddress == request.IpAddress && r.CreatedAt >= ipSince && r.CreatedAt <= request.CreatedAt && r.Id != request.Id, cancellationToken);
+        var ipRequests = request.ClientKey is null ? 0 : await db.ResetRequests.CountAsync(
+            r => r.ClientKey == request.ClientKey && r.CreatedAt >= ipSince && r.CreatedAt <= request.CreatedAt && r.Id != request.Id, cancellationToken);
         if (ipRequests >= settings.MaxRequestsPerIp)
         {
             return "ip limit";

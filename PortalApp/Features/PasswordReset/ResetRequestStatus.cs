@@ -19,4 +19,7 @@ public enum ResetRequestStatus
 
     /// <summary>A token issued without the forgot form (e.g. through <c>UserManager.GeneratePasswordResetTokenAsync</c>).</summary>
     Issued = 9,
+
+    /// <summary>A newer link for the same customer retired this one before it was used (only the newest link works).</summary>
+    Replaced = 10,
 }

@@ -12,6 +12,7 @@ public sealed class ResetActivityRetention(IDbContextFactory<PortalDbContext> co
     private static readonly ResetRequestStatus[] FinalStatuses =
     [
         ResetRequestStatus.Completed, ResetRequestStatus.UnknownAccount, ResetRequestStatus.Throttled, ResetRequestStatus.Expired, ResetRequestStatus.EmailFailed,
+        ResetRequestStatus.Replaced,
     ];
 
     public string What => "reset activity events and finished reset requests";

@@ -17,6 +17,7 @@ public static class ResetActivityText
         ResetRequestStatus.Expired => "Expired",
         ResetRequestStatus.EmailFailed => "Email failed",
         ResetRequestStatus.Issued => "Issued",
+        ResetRequestStatus.Replaced => "Replaced",
         _ => status.ToString(),
     };
 
@@ -34,6 +35,7 @@ public static class ResetActivityText
         ResetActivityType.InvalidLink => "Invalid or used link",
         ResetActivityType.RejectedByPolicy => "New password rejected by policy",
         ResetActivityType.LinkExpired => "Link expired unused",
+        ResetActivityType.LinkReplaced => "Link replaced by a newer one",
         _ => type.ToString(),
     };
 

@@ -19,6 +19,12 @@ internal sealed class PortalOptionsValidator(IHostEnvironment environment) : IVa
             return ValidateOptionsResult.Fail($"Portal:PublicBaseUrl must be an absolute http(s) URL; got '{options.PublicBaseUrl}'.");
         }
 
+        if (uri.Scheme != Uri.UriSchemeHttps && TransportSecurity.IsRequired(environment, options))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Portal:PublicBaseUrl must be an https URL outside Development (emailed links carry reset tokens); got '{options.PublicBaseUrl}'. {TransportSecurity.OptOutHint}");
+        }
+
         return ValidateOptionsResult.Success;
     }
 }

@@ -32,7 +32,7 @@ public static class SecurityHeaders
         "style-src 'self' 'unsafe-inline'; " +
         "img-src 'self' data:; " +
         "font-src 'self' data:; " +
-        "connect-src 'self' ws: wss:; " +
+        "connect-src 'self'; " +
         "frame-src 'self'; " +
         "frame-ancestors 'none'; " +
         "object-src 'none'; " +

@@ -4,8 +4,9 @@ namespace PortalApp.Platform.Security;
 
 /// <summary>
 /// Framework log categories that write what a customer sent: request URLs with their query string (the reset link's
-/// token), SignalR hub invocations with their arguments (passwords typed over the circuit). They are capped at Warning
-/// after every other logging rule, so no setting — not even Trace for everything — can turn them on.
+/// token), redirect targets (a "return to" URL), SignalR hub invocations with their arguments (passwords typed over
+/// the circuit). They are capped at Warning after every other logging rule, so no setting — not even Trace for
+/// everything — can turn them on.
 /// </summary>
 public static class SensitiveLogCategories
 {
@@ -13,6 +14,7 @@ public static class SensitiveLogCategories
     [
         "Microsoft.AspNetCore.Hosting.Diagnostics",
         "Microsoft.AspNetCore.HttpLogging",
+        "Microsoft.AspNetCore.Http.Result.RedirectResult",
         "Microsoft.AspNetCore.SignalR",
         "Microsoft.AspNetCore.Http.Connections",
         "Microsoft.AspNetCore.Components.Server",

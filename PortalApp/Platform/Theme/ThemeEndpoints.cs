@@ -13,7 +13,7 @@ public static class ThemeEndpoints
         {
             var dark = !ThemePreference.IsDark(context.Request);
             context.Response.Cookies.Append(ThemePreference.CookieName, dark ? "dark" : "light", PortalCookies.LongLived(context.Request));
-            return TypedResults.LocalRedirect(LocalUrl.OrFallback(returnUrl, "~/"));
+            return TypedResults.LocalRedirect(LocalUrl.OrFallback(LocalUrl.WithoutSecrets(returnUrl), "~/"));
         });
         return endpoints;
     }
