@@ -68,12 +68,16 @@ public sealed class SecretsSecurityTests : IDisposable
     }
 
     [Fact]
-    public async Task ThemeToggle_OnResetPage_AllLogsAtTrace_NeverContainToken()
+    public async Task ThemeToggle_OnResetPage_NotOfferedAndAPostedLinkNeverReachesALogAtTrace()
     {
         using var client = PortalSignIn.AnonymousClient(factory);
         var (link, token) = await RequestResetLinkAsync(client);
 
-        var toggled = await StaticForm.SubmitToAsync(client, new Uri(link).PathAndQuery, "preferences/theme");
+        var page = StaticForm.Parse(await client.GetStringAsync(new Uri(link).PathAndQuery));
+        Assert.Null(page.QuerySelector("form[action='preferences/theme']"));
+
+        // A toggle posted with the link anyway (a page from before, a crafted request) comes back without it.
+        var toggled = await StaticForm.SubmitToAsync(client, "/", "preferences/theme", new Dictionary<string, string> { ["returnUrl"] = new Uri(link).PathAndQuery });
 
         Assert.Equal(HttpStatusCode.Redirect, toggled.StatusCode);
         Assert.Equal("/Account/ResetPassword", toggled.Headers.Location!.OriginalString);
@@ -83,11 +87,12 @@ public sealed class SecretsSecurityTests : IDisposable
     [Theory]
     [InlineData("/Account/ConfirmEmail?userId=user-4f1c&code=Q29uZmlybS1TZWNyZXQtOTE3", "/Account/ConfirmEmail")]
     [InlineData("/Account/ConfirmEmailChange?userId=user-4f1c&email=new%40example.com&code=Q29uZmlybS1TZWNyZXQtOTE3", "/Account/ConfirmEmailChange")]
-    public async Task ThemeToggle_OnConfirmationLinkPage_ReturnsWithoutTheLinksQuery(string page, string returnedTo)
+    public async Task ThemeToggle_OnConfirmationLinkPage_NotOfferedAndAPostedLinkReturnsWithoutItsQuery(string page, string returnedTo)
     {
         using var client = PortalSignIn.AnonymousClient(factory);
 
-        var toggled = await StaticForm.SubmitToAsync(client, page, "preferences/theme");
+        Assert.Null(StaticForm.Parse(await client.GetStringAsync(page)).QuerySelector("form[action='preferences/theme']"));
+        var toggled = await StaticForm.SubmitToAsync(client, "/", "preferences/theme", new Dictionary<string, string> { ["returnUrl"] = page });
 
         Assert.Equal(HttpStatusCode.Redirect, toggled.StatusCode);
         Assert.Equal(returnedTo, toggled.Headers.Location!.OriginalString);
