@@ -35,6 +35,92 @@ public sealed class SignInThrottleTests : IDisposable
     }
 
     [Fact]
+    public void WaitAfter_FirstWaitAsLongAsTheCap_NeverOverflows()
+    {
+        var options = new AccountOptions { FirstSignInWait = TimeSpan.FromDays(1), LockoutDuration = TimeSpan.FromDays(1) };
+
+        Assert.All(new[] { 5, 35, 40, 1_000, int.MaxValue }, n => Assert.Equal(TimeSpan.FromDays(1), AccountThrottle.WaitAfter(n, options)));
+    }
+
+    [Fact]
+    public async Task ConcurrentWrongPasswords_EachCountedAndNoneFails()
+    {
+        const string email = "throttle-burst@example.com";
+        await TestUsers.CreateAsync(factory.Services, email);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var client = PortalSignIn.AnonymousClient(factory);
+            using var response = await PortalSignIn.SubmitAsync(client, email, WrongPassword + i);
+            return response.StatusCode;
+        }));
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        var stored = await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email)));
+        Assert.True(stored.AccessFailedCount >= 5, $"counted {stored.AccessFailedCount}");
+        Assert.True(stored.LockoutEnd > time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task KnownBrowser_ReplayingItsOriginalCookie_DoesNotRestoreTheExemption()
+    {
+        const string email = "throttle-replay@example.com";
+        await TestUsers.CreateAsync(factory.Services, email);
+        string deviceCookie;
+        using (var device = PortalSignIn.AnonymousClient(factory))
+        {
+            var signedIn = await PortalSignIn.SubmitAsync(device, email, TestUsers.Password);
+            deviceCookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(KnownDevices.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
+            await FailAsync(device, email, 6);
+        }
+
+        using var replay = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var page = await replay.GetAsync("/Account/Login");
+        var antiforgery = page.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Split(';')[0];
+        var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["_handler"] = "login",
+                ["Input.Email"] = email,
+                ["Input.Password"] = TestUsers.Password,
+            }),
+        };
+        request.Headers.Add("Cookie", $"{antiforgery}; {deviceCookie}");
+
+        var answer = await replay.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongRecoveryCodes_CountTowardTheWaitsAndTheOwnerIsEmailedOnce()
+    {
+        const string email = "throttle-recovery@example.com";
+        var user = await TestUsers.CreateAsync(factory.Services, email);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalApp.Data.PortalUser>>();
+            var loaded = (await users.FindByIdAsync(user.Id))!;
+            await users.ResetAuthenticatorKeyAsync(loaded);
+            await users.SetTwoFactorEnabledAsync(loaded, true);
+        }
+
+        using var client = PortalSignIn.AnonymousClient(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalSignIn.SubmitAsync(client, email, TestUsers.Password)).StatusCode);
+        for (var i = 0; i < 8; i++)
+        {
+            using var wrong = await StaticForm.SubmitAsync(client, "/Account/LoginWithRecoveryCode", "login-recovery-code", new Dictionary<string, string> { ["Input.RecoveryCode"] = $"WRONG-{i:00000}" });
+        }
+
+        var stored = await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email)));
+        Assert.True(stored.AccessFailedCount >= 5, $"counted {stored.AccessFailedCount}");
+        Assert.Single(Mail.ReadPickup(factory.PickupDirectory), m => (m.Subject ?? "").Contains("wrong passwords", StringComparison.Ordinal) && m.To.ToString().Contains(email, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AccountInAWait_RightPasswordFromANewBrowser_AnswersExactlyLikeAnUnknownAddressUntilTheWaitEnds()
     {
         const string email = "throttle-wait@example.com";

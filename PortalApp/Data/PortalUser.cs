@@ -26,4 +26,10 @@ public sealed class PortalUser : IdentityUser
 
     /// <summary>The last 30-second TOTP step accepted, so a code cannot be replayed within its validity window.</summary>
     public long? AuthenticatorLastTimeStep { get; set; }
+
+    /// <summary>
+    /// Wrong passwords or codes in a row from browsers that signed in to the account before. Kept here, not in their
+    /// cookie, so a replayed cookie cannot reset it; at the sign-in limit no browser is exempt from the waits any more.
+    /// </summary>
+    public int KnownDeviceFailures { get; set; }
 }

@@ -73,18 +73,19 @@ internal sealed class AccountProfileService(
             return EmailChangeOutcome.Unchanged;
         }
 
+        // The budget first: a recovery code given as proof is used up, so it must not be spent on a refused request.
+        if (!limiter.TryAcquire(AccountAction.ChangeEmail, user.Id))
+        {
+            logger.LogWarning("Email change limit reached for user {UserId}.", user.Id);
+            return EmailChangeOutcome.TooManyRequests;
+        }
+
         switch (await proofs.PasswordAndCodeAsync(user, password, code))
         {
             case ProofCheck.Waiting:
                 return EmailChangeOutcome.Waiting;
             case ProofCheck.Wrong:
                 return EmailChangeOutcome.WrongProof;
-        }
-
-        if (!limiter.TryAcquire(AccountAction.ChangeEmail, user.Id))
-        {
-            logger.LogWarning("Email change limit reached for user {UserId}.", user.Id);
-            return EmailChangeOutcome.TooManyRequests;
         }
 
         // Don't reveal that another account uses the address: same answer, but no link goes out.

@@ -8,7 +8,7 @@ namespace PortalApp.Features.Account;
 /// growing waits as a wrong sign-in password (<see cref="AccountThrottle"/>), and while the account waits nothing is
 /// checked, so a stolen session cookie cannot be turned into unlimited guesses at the password.
 /// </summary>
-internal sealed class AccountProofs(UserManager<PortalUser> users, AccountThrottle throttle, KnownDevices devices, ILogger<AccountProofs> logger)
+internal sealed class AccountProofs(UserManager<PortalUser> users, AccountThrottle throttle, ILogger<AccountProofs> logger)
 {
     public const string WaitingMessage = "Too many wrong passwords or codes. For your security, wait a few minutes before you try again.";
 
@@ -37,7 +37,8 @@ internal sealed class AccountProofs(UserManager<PortalUser> users, AccountThrott
     };
 
     /// <summary>For checks Identity makes itself (a password change): whether to check at all, then what came of it.</summary>
-    public bool IsWaiting(PortalUser user) => throttle.IsWaiting(user) && !devices.IsKnown(user);
+    /// <remarks>No device exemption here: a session's browser always holds the device cookie, so it would only help a session thief.</remarks>
+    public bool IsWaiting(PortalUser user) => throttle.IsWaiting(user);
 
     public async Task RecordAsync(PortalUser user, bool accepted)
     {
@@ -48,8 +49,7 @@ internal sealed class AccountProofs(UserManager<PortalUser> users, AccountThrott
         }
 
         logger.LogInformation("Wrong password or code on an account page for user {UserId}.", user.Id);
-        devices.CountFailure(user);
-        await throttle.RecordFailureAsync(user);
+        await throttle.RecordFailureAsync(user, fromKnownDevice: false);
     }
 
     private async Task<ProofCheck> CheckAsync(PortalUser user, Func<Task<bool>> verify)

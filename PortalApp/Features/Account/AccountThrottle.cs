@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PortalApp.Data;
@@ -11,10 +10,9 @@ namespace PortalApp.Features.Account;
 /// <see cref="AccountOptions.MaxFailedSignInAttempts"/> failures on, each one sets <c>LockoutEnd</c> to a wait that
 /// doubles from <see cref="AccountOptions.FirstSignInWait"/> up to <see cref="AccountOptions.LockoutDuration"/>.
 /// During a wait the password is not checked (a guess can't land), browsers the customer signed in with before are
-/// exempt (<see cref="KnownDevices"/>), and the owner hears about it by email the first time.
+/// exempt at sign-in (<see cref="KnownDevices"/>), and the owner hears about it by email the first time.
 /// </summary>
 internal sealed class AccountThrottle(
-    UserManager<PortalUser> users,
     PortalDbContext db,
     AccountEmails emails,
     SecurityEvents events,
@@ -32,69 +30,57 @@ internal sealed class AccountThrottle(
             return TimeSpan.Zero;
         }
 
-        var doublings = Math.Min(failures - options.MaxFailedSignInAttempts, 30);
-        var wait = options.FirstSignInWait * Math.Pow(2, doublings);
-        return wait < options.LockoutDuration ? wait : options.LockoutDuration;
+        // In seconds: a TimeSpan doubled thirty times overflows long before it reaches the cap.
+        var seconds = options.FirstSignInWait.TotalSeconds * Math.Pow(2, Math.Min(failures - options.MaxFailedSignInAttempts, 30));
+        return seconds < options.LockoutDuration.TotalSeconds ? TimeSpan.FromSeconds(seconds) : options.LockoutDuration;
     }
+
+    /// <summary>The failure count as stored now (for telling whether Identity counted an attempt itself).</summary>
+    public Task<int> StoredFailuresAsync(PortalUser user)
+        => db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync();
 
     /// <summary>
-    /// Counts one failure and starts the wait it earns. Concurrent failures on one account race on its concurrency
-    /// stamp; the loser re-reads the account and counts again, so no guess goes uncounted.
-    /// <paramref name="alreadyCounted"/>: Identity's second-factor sign-in has already added this failure.
+    /// Counts one failure and starts the wait it earns. The count is one atomic update, so concurrent guesses on one
+    /// account are each counted and none fails: there is no lost update to retry and no error to give the account away.
+    /// <paramref name="alreadyCounted"/>: Identity's second-factor sign-in added this failure itself.
     /// </summary>
-    public async Task RecordFailureAsync(PortalUser user, bool alreadyCounted = false)
+    public async Task RecordFailureAsync(PortalUser user, bool fromKnownDevice, bool alreadyCounted = false)
     {
-        for (var attempt = 1; ; attempt++)
+        var increment = alreadyCounted ? 0 : 1;
+        var deviceIncrement = fromKnownDevice ? 1 : 0;
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + increment)
+            .SetProperty(u => u.KnownDeviceFailures, u => u.KnownDeviceFailures + deviceIncrement));
+        var failures = await StoredFailuresAsync(user);
+        var wait = WaitAfter(failures, options.Value);
+        if (wait > TimeSpan.Zero)
         {
-            if (!alreadyCounted)
-            {
-                user.AccessFailedCount++;
-            }
+            var until = time.GetUtcNow() + wait;
+            await db.Users.Where(u => u.Id == user.Id && (u.LockoutEnd == null || u.LockoutEnd < until))
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.LockoutEnd, until));
+        }
 
-            var failures = user.AccessFailedCount;
-            var wait = WaitAfter(failures, options.Value);
-            if (wait > TimeSpan.Zero)
-            {
-                user.LockoutEnd = time.GetUtcNow() + wait;
-            }
-
-            var saved = await users.UpdateAsync(user);
-            if (saved.Succeeded)
-            {
-                await AfterFailureAsync(user, failures, wait);
-                return;
-            }
-
-            if (attempt == 5 || !saved.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
-            {
-                throw new InvalidOperationException($"Could not count a failed sign-in for user {user.Id}: {string.Join(" ", saved.Errors.Select(e => e.Code))}");
-            }
-
-            await db.Entry(user).ReloadAsync();
+        await db.Entry(user).ReloadAsync();
+        if (failures == options.Value.MaxFailedSignInAttempts)
+        {
+            logger.LogWarning("User {UserId} had {Failures} failed sign-in proofs in a row; further attempts wait {Wait}.", user.Id, failures, wait);
+            await events.RecordAsync(user.Id, SecurityEventKind.SignInSlowed);
+            await emails.SendSecurityNoticeAsync(user, SecurityNotice.SignInSlowed);
         }
     }
 
-    /// <summary>A proof succeeded: the count starts again.</summary>
+    /// <summary>A proof succeeded: the counts start again.</summary>
     public async Task RecordSuccessAsync(PortalUser user)
     {
-        if (user.AccessFailedCount == 0 && user.LockoutEnd is null)
+        if (user.AccessFailedCount == 0 && user.KnownDeviceFailures == 0 && user.LockoutEnd is null)
         {
             return;
         }
 
-        await users.ResetAccessFailedCountAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
-    }
-
-    private async Task AfterFailureAsync(PortalUser user, int failures, TimeSpan wait)
-    {
-        if (failures != options.Value.MaxFailedSignInAttempts)
-        {
-            return;
-        }
-
-        logger.LogWarning("User {UserId} had {Failures} failed sign-in proofs in a row; further attempts wait {Wait}.", user.Id, failures, wait);
-        await events.RecordAsync(user.Id, SecurityEventKind.SignInSlowed);
-        await emails.SendSecurityNoticeAsync(user, SecurityNotice.SignInSlowed);
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(u => u.AccessFailedCount, 0)
+            .SetProperty(u => u.KnownDeviceFailures, 0)
+            .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null));
+        await db.Entry(user).ReloadAsync();
     }
 }

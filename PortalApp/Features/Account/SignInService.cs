@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using PortalApp.Data;
 
 namespace PortalApp.Features.Account;
@@ -16,7 +15,6 @@ internal sealed class SignInService(
     KnownDevices devices,
     SecurityEvents events,
     AccountEmails emails,
-    PortalDbContext db,
     ILogger<SignInService> logger)
 {
     public const string FailedMessage = "The email or password is incorrect. After several wrong attempts, sign-in from a new browser waits a few minutes; resetting your password works at any time.";
@@ -54,8 +52,7 @@ internal sealed class SignInService(
         }
 
         logger.LogInformation("Sign-in failed for user {UserId}.", user.Id);
-        devices.CountFailure(user);
-        await throttle.RecordFailureAsync(user);
+        await throttle.RecordFailureAsync(user, fromKnownDevice: devices.IsKnown(user));
         await events.RecordAsync(user.Id, SecurityEventKind.SignInFailed);
         return SignInOutcome.Failed;
     }
@@ -65,18 +62,26 @@ internal sealed class SignInService(
 
     public async Task<SignInOutcome> AuthenticatorSignInAsync(PortalUser user, string code, bool rememberMe, bool rememberBrowser)
     {
+        var before = await throttle.StoredFailuresAsync(user);
         var normalized = TimeProviderAuthenticatorTokenProvider.Normalize(code);
         var result = normalized is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signInManager.TwoFactorAuthenticatorSignInAsync(normalized, rememberMe, rememberBrowser);
-        return await SecondFactorOutcomeAsync(user, result, SecurityEventKind.SignedIn);
+        return await SecondFactorOutcomeAsync(user, before, result, SecurityEventKind.SignedIn);
     }
 
     public async Task<SignInOutcome> RecoveryCodeSignInAsync(PortalUser user, string recoveryCode)
     {
+        // Identity checks no lockout for recovery codes and counts no failure: both are ours to do.
+        if (throttle.IsWaiting(user) && !devices.IsKnown(user))
+        {
+            return SignInOutcome.LockedOut;
+        }
+
+        var before = await throttle.StoredFailuresAsync(user);
         var code = recoveryCode.Replace(" ", "", StringComparison.Ordinal).Trim();
         var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(code);
-        var outcome = await SecondFactorOutcomeAsync(user, result, SecurityEventKind.SignedInWithRecoveryCode);
+        var outcome = await SecondFactorOutcomeAsync(user, before, result, SecurityEventKind.SignedInWithRecoveryCode);
         if (outcome == SignInOutcome.Succeeded)
         {
             await emails.SendSecurityNoticeIfWantedAsync(user, SecurityNotice.SignedInWithRecoveryCode);
@@ -85,7 +90,12 @@ internal sealed class SignInService(
         return outcome;
     }
 
-    private async Task<SignInOutcome> SecondFactorOutcomeAsync(PortalUser user, Microsoft.AspNetCore.Identity.SignInResult result, SecurityEventKind kind)
+    /// <summary>
+    /// Identity counts a wrong authenticator code itself, unless it lost a race on the account's concurrency stamp;
+    /// whether it did is read from the stored count, not assumed. "Locked out" without a count means the code was
+    /// never checked (the account waits); with one, it was a wrong code from a browser exempt from the wait.
+    /// </summary>
+    private async Task<SignInOutcome> SecondFactorOutcomeAsync(PortalUser user, int failuresBefore, Microsoft.AspNetCore.Identity.SignInResult result, SecurityEventKind kind)
     {
         if (result.Succeeded)
         {
@@ -93,17 +103,15 @@ internal sealed class SignInService(
             return SignInOutcome.Succeeded;
         }
 
-        if (result.IsLockedOut)
+        var counted = await throttle.StoredFailuresAsync(user) > failuresBefore;
+        if (result.IsLockedOut && !counted)
         {
             logger.LogWarning("User {UserId} must wait before the next second-factor attempt.", user.Id);
             return SignInOutcome.LockedOut;
         }
 
-        // Identity counted the failure in AccessFailedCount (it never locks by itself here); the throttle decides the wait.
         logger.LogInformation("Wrong second factor for user {UserId}.", user.Id);
-        await db.Entry(user).ReloadAsync();
-        devices.CountFailure(user);
-        await throttle.RecordFailureAsync(user, alreadyCounted: true);
+        await throttle.RecordFailureAsync(user, fromKnownDevice: devices.IsKnown(user), alreadyCounted: counted);
         return SignInOutcome.Failed;
     }
 
