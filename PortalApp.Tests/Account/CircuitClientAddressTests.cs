@@ -11,23 +11,24 @@ using PortalApp.Tests.Infrastructure;
 namespace PortalApp.Tests.Account;
 
 /// <summary>
-/// Register reached by in-app navigation has no request of its own: its rate limit must still key on the address the
-/// circuit started from, not on one "unknown" bucket that every such visitor shares.
+/// Pages reached by in-app navigation have no request of their own: their rate limits must still key on the address
+/// the circuit started from, not on one "unknown" bucket that every such visitor shares.
 /// </summary>
 [Trait("Category", "Security")]
-public sealed class RegisterClientAddressTests : BunitTestBase
+public sealed class CircuitClientAddressTests : BunitTestBase
 {
     private readonly PortalAppFactory factory = new();
     private readonly BrowserVisitor visitor = new();
     private readonly AsyncServiceScope scope;
 
-    public RegisterClientAddressTests()
+    public CircuitClientAddressTests()
     {
         factory.Settings["RateLimiting:Register:PermitLimit"] = "5";
         Services.AddSingleton(factory.Services.GetRequiredService<ScopedOperation<RegistrationService>>());
         scope = factory.Services.CreateAsyncScope();
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<PortalApp.Features.Passwords.PasswordPolicy>());
         Services.AddSingleton(visitor);
+        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<PortalApp.Features.HelpCenter.SupportRequests>());
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -56,6 +57,16 @@ public sealed class RegisterClientAddressTests : BunitTestBase
         Assert.DoesNotContain(AccountRateLimiting.TooManyAttemptsMessage, otherClient.Markup, StringComparison.Ordinal);
     }
 
+
+    [Fact]
+    public void ContactSupport_ReachedByInAppNavigation_KnowsTheAddressTheCircuitStartedFrom()
+    {
+        visitor.Client = new ClientInfo("203.0.113.73", "bunit");
+
+        var page = Render<PortalApp.Features.HelpCenter.Pages.ContactSupport>();
+
+        Assert.Equal(visitor.Client, page.Instance.Client);
+    }
 
     protected override void Dispose(bool disposing)
     {
