@@ -163,6 +163,31 @@ public sealed class ResetTokenLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Issue_TwoLinksIssuedAtOnceWithoutSeeingEachOther_OnlyTheLaterOneWorks()
+    {
+        await using var scopeA = factory.Services.CreateAsyncScope();
+        await using var scopeB = factory.Services.CreateAsyncScope();
+        var dbA = scopeA.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var dbB = scopeB.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var links = scopeA.ServiceProvider.GetRequiredService<ResetLinks>();
+        var requestA = ResetRequest.IssuedDirectly(time.GetUtcNow(), "customer@example.com");
+        var first = await links.IssueAsync(dbA, requestA, await dbA.Users.SingleAsync(u => u.Email == "customer@example.com"));
+        time.Advance(TimeSpan.FromMilliseconds(5));
+        var requestB = ResetRequest.IssuedDirectly(time.GetUtcNow(), "customer@example.com");
+        var second = await links.IssueAsync(dbB, requestB, await dbB.Users.SingleAsync(u => u.Email == "customer@example.com"));
+
+        dbA.ResetRequests.Add(requestA);
+        dbB.ResetRequests.Add(requestB);
+        await dbA.SaveChangesAsync();
+        await dbB.SaveChangesAsync();
+
+        Assert.Equal(ResetLinkState.Invalid, (await CheckAsync(first.ToString())).State);
+        Assert.Equal(ResetLinkState.Valid, (await CheckAsync(second.ToString())).State);
+        Assert.Equal(ResetOutcome.Invalid, (await CompleteAsync(first.ToString())).Outcome);
+        Assert.Equal(ResetOutcome.Completed, (await CompleteAsync(second.ToString())).Outcome);
+    }
+
+    [Fact]
     public async Task Link_SubmittedConcurrentlyFromTwoTabs_ExactlyOneSucceeds()
     {
         var token = await IssueAsync("customer@example.com");

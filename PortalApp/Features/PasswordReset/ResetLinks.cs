@@ -67,6 +67,13 @@ public sealed class ResetLinks(IDbContextFactory<PortalDbContext> contexts, Time
             return new ResetLinkCheck(ResetLinkState.Expired, request, user);
         }
 
+        // Two links issued at the same moment (two instances, or the processor and an operator) cannot each have
+        // retired the other when they were issued: whichever was issued last is the one that works.
+        if (await db.ResetRequests.AnyAsync(r => r.UserId == request.UserId && r.Id != request.Id && r.TokenHash != null && r.IssuedAt > request.IssuedAt, cancellationToken))
+        {
+            return new ResetLinkCheck(ResetLinkState.Invalid, request, user);
+        }
+
         // A password change since issue (including another reset) retires every older link.
         if (request.SecurityStamp != user.SecurityStamp)
         {

@@ -89,9 +89,21 @@ internal sealed class ResetRequestProcessor(
 
         foreach (var id in pending)
         {
-            // One scope per request: a failure in one leaves the others untouched.
-            await using var requestScope = scopeFactory.CreateAsyncScope();
-            await ProcessOneAsync(requestScope.ServiceProvider, id, cancellationToken);
+            for (var attempt = 1; ; attempt++)
+            {
+                // One scope per request: a failure in one leaves the others untouched.
+                await using var requestScope = scopeFactory.CreateAsyncScope();
+                try
+                {
+                    await ProcessOneAsync(requestScope.ServiceProvider, id, cancellationToken);
+                    break;
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < 3)
+                {
+                    // Issuing retires the customer's earlier links; one of them changed meanwhile (its email was just
+                    // sent). Nothing was saved: start this request over from fresh state.
+                }
+            }
         }
 
         return pending.Count;
@@ -103,6 +115,11 @@ internal sealed class ResetRequestProcessor(
         var outbox = services.GetRequiredService<IEmailOutbox>();
         var emails = services.GetRequiredService<ResetEmails>();
         var request = await db.ResetRequests.FirstAsync(r => r.Id == id, cancellationToken);
+        if (request.Status != ResetRequestStatus.Requested)
+        {
+            return;
+        }
+
         var now = time.GetUtcNow();
 
         var user = await services.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(request.Email);
