@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,25 @@ public sealed class AccountProofsTests(PortalAppFactory factory) : IClassFixture
 
         Assert.Equal((EmailChangeOutcome.WrongProof, EmailChangeOutcome.WrongProof), (outcome, wrong));
         Assert.Equal(0, await factory.WithDbAsync(db => Task.FromResult(db.OutboxMessages.Count(m => m.ToAddress == target))));
+    }
+
+    [Fact]
+    public async Task EmailChange_UserLoadedInAnEarlierScope_WrongPasswordIsCountedWithoutError()
+    {
+        // The Email page loads the account in one scope (its first render) and submits in another (ScopedOperation).
+        var user = await TestUsers.CreateAsync(factory.Services);
+        PortalUser loadedEarlier;
+        await using (var first = factory.Services.CreateAsyncScope())
+        {
+            loadedEarlier = (await first.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(user.Id))!;
+        }
+
+        await using var second = factory.Services.CreateAsyncScope();
+        var outcome = await second.ServiceProvider.GetRequiredService<AccountProfileService>()
+            .RequestEmailChangeAsync(loadedEarlier, $"detached-{Guid.NewGuid():N}@example.com", "Wrong-Passw0rd!", null);
+
+        Assert.Equal(EmailChangeOutcome.WrongProof, outcome);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync()));
     }
 
     [Fact]
