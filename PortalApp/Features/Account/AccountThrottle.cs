@@ -51,16 +51,17 @@ internal sealed class AccountThrottle(
         await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set
             .SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + increment)
             .SetProperty(u => u.KnownDeviceFailures, u => u.KnownDeviceFailures + deviceIncrement));
-        var failures = await StoredFailuresAsync(user);
+        await db.Entry(user).ReloadAsync();
+        var failures = user.AccessFailedCount;
         var wait = WaitAfter(failures, options.Value);
         if (wait > TimeSpan.Zero)
         {
             var until = time.GetUtcNow() + wait;
             await db.Users.Where(u => u.Id == user.Id && (u.LockoutEnd == null || u.LockoutEnd < until))
                 .ExecuteUpdateAsync(set => set.SetProperty(u => u.LockoutEnd, until));
+            await db.Entry(user).ReloadAsync();
         }
 
-        await db.Entry(user).ReloadAsync();
         if (failures == options.Value.MaxFailedSignInAttempts)
         {
             logger.LogWarning("User {UserId} had {Failures} failed sign-in proofs in a row; further attempts wait {Wait}.", user.Id, failures, wait);

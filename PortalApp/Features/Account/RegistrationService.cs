@@ -27,7 +27,7 @@ internal sealed class RegistrationService(
     public async Task<RegistrationResult> RegisterAsync(string fullName, string email, string password, ClientInfo client, CancellationToken cancellationToken = default)
     {
         // Before any lookup, keyed by address only: being limited says nothing about the account.
-        if (!limiter.TryAcquire(AccountAction.Register, AccountRateLimiting.ClientKey(client.IpAddress)))
+        if (!limiter.TryAcquire(AccountAction.Register, client))
         {
             logger.LogWarning("Registration rate limit reached for a client.");
             return TooManyAttempts;

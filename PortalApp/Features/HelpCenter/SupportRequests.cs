@@ -40,7 +40,7 @@ internal sealed class SupportRequests(
         }
 
         // Per client as well as per sender: one client typing a new address each time still reaches a person's inbox.
-        if (!limiter.TryAcquire(AccountAction.ContactSupport, AccountRateLimiting.ClientKey(client.IpAddress)))
+        if (!limiter.TryAcquire(AccountAction.ContactSupport, client))
         {
             throw SupportRequestLimitException.ForNetwork();
         }

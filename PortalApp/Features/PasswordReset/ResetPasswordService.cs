@@ -46,7 +46,7 @@ internal sealed class ResetPasswordService(
     public async Task<ResetResult> CompleteAsync(string? token, string newPassword, ClientInfo client, CancellationToken cancellationToken = default)
     {
         // Submits come over the circuit, so the HTTP rate limiter never sees them; limited before the link is even looked up.
-        if (!limiter.TryAcquire(AccountAction.ResetPassword, AccountRateLimiting.ClientKey(client.IpAddress)))
+        if (!limiter.TryAcquire(AccountAction.ResetPassword, client))
         {
             logger.LogWarning("Reset submit rate limit reached for a client.");
             return new ResetResult(ResetOutcome.TooManyAttempts, [AccountRateLimiting.TooManyAttemptsMessage], null);

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using PortalApp.Platform.Clients;
 
 namespace PortalApp.Platform.RateLimiting;
 
@@ -23,9 +24,13 @@ public sealed class AccountRateLimiter : IDisposable
             AccountRateLimiting.Partition(key, new RateLimitRule { PermitLimit = 1, Window = settings.For(key.Action).Window }));
     }
 
-    public bool TryAcquire(AccountAction action, string? clientIp)
+    /// <summary>Counts one <paramref name="action"/> of <paramref name="client"/> (by address; IPv6 per /64).</summary>
+    public bool TryAcquire(AccountAction action, ClientInfo client) => TryAcquire(action, AccountRateLimiting.ClientKey(client.IpAddress));
+
+    /// <summary>Counts one <paramref name="action"/> under <paramref name="partitionKey"/>: a client key, or an account id for per-account budgets.</summary>
+    public bool TryAcquire(AccountAction action, string partitionKey)
     {
-        using var lease = limiter.AttemptAcquire((action, clientIp ?? "unknown"));
+        using var lease = limiter.AttemptAcquire((action, partitionKey));
         return lease.IsAcquired;
     }
 
@@ -33,9 +38,9 @@ public sealed class AccountRateLimiter : IDisposable
     /// True at most once per window of <paramref name="action"/> for a client: for a caller already over its budget,
     /// the moment to record once that it was limited instead of on every attempt.
     /// </summary>
-    public bool TryAcquireLimitNotice(AccountAction action, string? clientIp)
+    public bool TryAcquireLimitNotice(AccountAction action, string partitionKey)
     {
-        using var lease = notices.AttemptAcquire((action, clientIp ?? "unknown"));
+        using var lease = notices.AttemptAcquire((action, partitionKey));
         return lease.IsAcquired;
     }
 
