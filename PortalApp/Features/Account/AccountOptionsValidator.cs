@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PortalApp.Platform.Retention;
 
 namespace PortalApp.Features.Account;
 
@@ -32,9 +33,9 @@ internal sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
             failures.Add("Account:FirstSignInWait must be more than zero and at most Account:LockoutDuration.");
         }
 
-        if (options.SecurityEventRetentionPeriod < TimeSpan.FromDays(1))
+        if (RetentionSweeps.PeriodProblem("Account:SecurityEventRetentionPeriod", options.SecurityEventRetentionPeriod, 365) is { } retention)
         {
-            failures.Add("Account:SecurityEventRetentionPeriod must be at least one day (e.g. 365.00:00:00).");
+            failures.Add(retention);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PortalApp.Platform.Hosting;
+using PortalApp.Platform.Retention;
 
 namespace PortalApp.Features.Email;
 
@@ -33,9 +34,9 @@ internal sealed class EmailOptionsValidator(IHostEnvironment environment, IOptio
             errors.Add("Email:Outbox:SessionIdleTimeout must not be negative (0 closes the connection after every batch).");
         }
 
-        if (options.Outbox.RetentionPeriod < TimeSpan.FromDays(1))
+        if (RetentionSweeps.PeriodProblem("Email:Outbox:RetentionPeriod", options.Outbox.RetentionPeriod, 30) is { } retention)
         {
-            errors.Add("Email:Outbox:RetentionPeriod must be at least one day (e.g. 30.00:00:00).");
+            errors.Add(retention);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PortalApp.Platform.Retention;
 
 namespace PortalApp.Features.HelpCenter;
 
@@ -6,7 +7,7 @@ namespace PortalApp.Features.HelpCenter;
 internal sealed class SupportRequestOptionsValidator : IValidateOptions<SupportRequestOptions>
 {
     public ValidateOptionsResult Validate(string? name, SupportRequestOptions options)
-        => options.RetentionPeriod < TimeSpan.FromDays(1)
-            ? ValidateOptionsResult.Fail("SupportRequests:RetentionPeriod must be at least one day (e.g. 730.00:00:00).")
+        => RetentionSweeps.PeriodProblem("SupportRequests:RetentionPeriod", options.RetentionPeriod, 730) is { } problem
+            ? ValidateOptionsResult.Fail(problem)
             : ValidateOptionsResult.Success;
 }

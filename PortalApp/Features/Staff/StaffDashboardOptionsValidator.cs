@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PortalApp.Platform.Retention;
 
 namespace PortalApp.Features.Staff;
 
@@ -13,9 +14,9 @@ internal sealed class StaffDashboardOptionsValidator : IValidateOptions<StaffDas
             errors.Add("StaffDashboard:WatchAccountThreshold and WatchIpThreshold must be at least 1.");
         }
 
-        if (options.RetentionPeriod < TimeSpan.FromDays(1))
+        if (RetentionSweeps.PeriodProblem("StaffDashboard:RetentionPeriod", options.RetentionPeriod, 180) is { } retention)
         {
-            errors.Add("StaffDashboard:RetentionPeriod must be at least one day (e.g. 180.00:00:00).");
+            errors.Add(retention);
         }
 
         if (options.RetentionSweepInterval <= TimeSpan.Zero)

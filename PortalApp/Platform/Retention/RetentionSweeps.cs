@@ -8,6 +8,10 @@ public static class RetentionSweeps
 
     private const int BatchSize = 5_000;
 
+    /// <summary>The one rule for every retention setting: at least a day (a shorter one would purge what is still in use); null when it holds.</summary>
+    public static string? PeriodProblem(string setting, TimeSpan period, int exampleDays)
+        => period < TimeSpan.FromDays(1) ? $"{setting} must be at least one day (e.g. {exampleDays}.00:00:00)." : null;
+
     /// <summary>Registers <typeparamref name="TPurge"/> and the background service that runs it.</summary>
     public static IServiceCollection AddPortalRetention<TPurge>(this IServiceCollection services)
         where TPurge : class, IRetentionPurge
